@@ -1,0 +1,154 @@
+// `gwlint lint [PATHS...]`: validate and run every rule; text or JSON; exit 0/1/2.
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+#include <thread>
+
+#include "cli/atomic_output.hpp"
+#include "cli/commands.hpp"
+#include "cli/input_paths.hpp"
+#include "lint/batch.hpp"
+#include "lint/rule.hpp"
+#include "report/reporter.hpp"
+
+namespace gwlint::cli {
+
+namespace {
+
+struct LintArguments {
+  std::vector<std::string> paths;
+  std::string format = "text";
+  std::string output;
+  std::string fail_on = "error";
+  std::vector<std::string> select;
+  std::vector<std::string> ignore;
+  std::vector<std::string> severity;
+  std::string today;
+  std::string color = "auto";
+  bool check_env = false;
+  unsigned jobs = 0;
+};
+
+bool use_color(const std::string& mode, const std::string& output) {
+  if (mode == "always") return true;
+  if (mode == "never" || !output.empty()) return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  if (no_color && *no_color) return false;
+  return ::isatty(STDOUT_FILENO) == 1;
+}
+
+// Checks every rule selector and --severity entry against the registry; false on a typo.
+bool build_policy(const LintArguments& args, RulePolicy& policy) {
+  const auto& rules = RuleRegistry::instance().rules();
+  auto known = [&](const std::string& selector) {
+    for (const Rule* rule : rules) {
+      if (selector_matches(selector, rule->info().code, rule->info().name)) return true;
+    }
+    std::cerr << fmt::format("gwlint lint: unknown rule '{}'; `gwlint rules` lists them all\n", selector);
+    return false;
+  };
+  for (const auto& s : args.select) {
+    if (!known(s)) return false;
+    policy.select.push_back(s);
+  }
+  for (const auto& s : args.ignore) {
+    if (!known(s)) return false;
+    policy.ignore.push_back(s);
+  }
+  for (const auto& entry : args.severity) {
+    auto eq = entry.find('=');
+    std::optional<Severity> level = eq == std::string::npos ? std::nullopt : parse_severity(entry.substr(eq + 1));
+    if (!level) {
+      std::cerr << fmt::format("gwlint lint: --severity expects CODE=off|info|warning|error, got '{}'\n", entry);
+      return false;
+    }
+    std::string name = entry.substr(0, eq);
+    const Rule* rule = RuleRegistry::instance().find(name);
+    if (!rule) {
+      std::cerr << fmt::format("gwlint lint: unknown rule '{}' in --severity\n", name);
+      return false;
+    }
+    policy.severity[std::string(rule->info().code)] = *level;
+  }
+  return true;
+}
+
+bool fails(const RunSummary& summary, const std::string& fail_on) {
+  if (fail_on == "never") return false;
+  if (fail_on == "info") return summary.errors + summary.warnings + summary.infos > 0;
+  if (fail_on == "warning") return summary.errors + summary.warnings > 0;
+  return summary.errors > 0;
+}
+
+int run_lint(const LintArguments& args) {
+  LintOptions options;
+  if (!build_policy(args, options.policy)) return kExitUsage;
+  if (!args.today.empty() && !parse_civil_date(args.today, options.context.today)) {
+    std::cerr << fmt::format("gwlint lint: --today expects a date YYYY-MM-DD, got '{}'\n", args.today);
+    return kExitUsage;
+  }
+  options.context.check_env = args.check_env;
+
+  std::vector<std::string> paths = expand_input_paths(args.paths.empty() ? std::vector<std::string>{"."} : args.paths);
+  AtomicOutput output(args.output);
+  if (!output.ok()) {
+    std::cerr << fmt::format("gwlint lint: cannot write {}\n", args.output);
+    return kExitUsage;
+  }
+  auto reporter = make_reporter(args.format, output.stream(), {use_color(args.color, args.output)});
+  if (!reporter) {
+    std::cerr << fmt::format("gwlint lint: unknown format '{}' (known: {})\n", args.format, reporter_formats());
+    return kExitUsage;
+  }
+
+  RunSummary summary;
+  bool unreadable = false;
+  reporter->begin();
+  unsigned jobs = args.jobs ? args.jobs : std::max(1u, std::thread::hardware_concurrency());
+  lint_files(paths, options, jobs, [&](const std::string& path, FileReport* report, const std::string* error) {
+    if (error) {
+      std::cerr << fmt::format("{}: error: cannot read: {}\n", path, *error);
+      unreadable = true;
+      return;
+    }
+    summary.count(*report);
+    reporter->file(*report);
+  });
+  reporter->end(summary);
+  std::string error;
+  if (!output.commit(error)) {
+    std::cerr << fmt::format("gwlint lint: cannot write {}: {}\n", args.output, error);
+    return kExitUsage;
+  }
+  if (unreadable) return kExitUsage;
+  return fails(summary, args.fail_on) ? kExitFindings : kExitOk;
+}
+
+}  // namespace
+
+CommandRunner add_lint_command(CLI::App& app) {
+  auto args = std::make_shared<LintArguments>();
+  auto* command = app.add_subcommand("lint", "Validate gateway config files and run every rule");
+  command->add_option(
+      "paths", args->paths,
+      "files, directories (searched for app-config*.yaml and *.gateway.{yaml,yml,json}) or - for stdin");
+  command->add_option("--format", args->format, "output format: text, json")->check(CLI::IsMember({"text", "json"}));
+  command->add_option("-o,--output", args->output, "write the report to FILE (atomically) instead of stdout");
+  command->add_option("--fail-on", args->fail_on, "lowest severity that makes the exit code 1")
+      ->check(CLI::IsMember({"error", "warning", "info", "never"}));
+  command->add_option("--select", args->select, "only these rules (codes, names or code prefixes, comma separated)")
+      ->delimiter(',');
+  command->add_option("--ignore", args->ignore, "skip these rules (codes, names or code prefixes)")->delimiter(',');
+  command->add_option("--severity", args->severity, "override a rule's severity: CODE=off|info|warning|error")
+      ->delimiter(',');
+  command->add_option("--today", args->today, "date for api-version retirement checks (YYYY-MM-DD; default: today)");
+  command->add_flag("--check-env", args->check_env, "report ${VAR} references whose variable is unset (ENV501)");
+  command->add_option("--color", args->color, "colour in text output: auto (TTY and no NO_COLOR), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  command->add_option("-j,--jobs", args->jobs, "files linted in parallel (default: number of cores)");
+  return [args]() { return run_lint(*args); };
+}
+
+}  // namespace gwlint::cli

@@ -1,0 +1,245 @@
+#include "config/loader.hpp"
+
+#include <fmt/format.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/parser.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <istream>
+#include <streambuf>
+#include <vector>
+
+#include "config/text_checks.hpp"
+#include "config/tree_builder.hpp"
+
+namespace gwlint {
+
+namespace {
+
+// Lets yaml-cpp read the file's bytes in place instead of copying them into a stringstream.
+class MemoryBuffer : public std::streambuf {
+ public:
+  MemoryBuffer(const char* data, size_t size) {
+    char* begin = const_cast<char*>(data);
+    setg(begin, begin, begin + size);
+  }
+};
+
+bool tab_in_indentation(std::string_view line) {
+  for (char c : line) {
+    if (c == '\t') return true;
+    if (c != ' ') return false;
+  }
+  return false;
+}
+
+class DocumentLoader {
+ public:
+  DocumentLoader(Document& document, const LoadLimits& limits) : document_(document), limits_(limits) {}
+
+  // Parses one file's text into nodes of the document; returns its root (or nullptr).
+  const Node* parse(const SourceFile& file, const std::string& directory) {
+    const std::string& text = file.text();
+    auto fail = [&](LoadProblemKind kind, size_t offset, std::string message) {
+      offset = std::min(offset, text.size());
+      document_.problems.push_back(
+          {kind, {&file, static_cast<uint32_t>(offset), static_cast<uint32_t>(offset)}, std::move(message), {}, {}});
+      document_.fatal = true;
+      return nullptr;
+    };
+    if (text.size() > limits_.max_bytes) {
+      return fail(LoadProblemKind::LimitExceeded, 0,
+                  fmt::format("file is {} bytes, over the {} byte limit; not parsed", text.size(), limits_.max_bytes));
+    }
+    if (auto problem = find_text_problem(text))
+      return fail(LoadProblemKind::SyntaxError, problem->offset, problem->message);
+
+    size_t bom = bom_length(text);
+    MemoryBuffer buffer(text.data(), text.size());
+    std::istream stream(&buffer);
+    TreeBuilder builder(document_, file, bom, limits_, [&](Node& node) { resolve_include(node, file, directory); });
+    try {
+      YAML::Parser parser(stream);
+      parser.HandleNextDocument(builder);
+    } catch (const LimitExceeded& limit) {
+      return fail(LoadProblemKind::LimitExceeded, limit.offset, limit.message);
+    } catch (const YAML::Exception& error) {
+      size_t offset = error.mark.pos < 0 ? text.size() : static_cast<size_t>(error.mark.pos) + bom;
+      std::string message = error.msg;
+      if (error.mark.line >= 0 && tab_in_indentation(file.line_text(static_cast<uint32_t>(error.mark.line) + 1))) {
+        message += " (a tab is used for indentation; YAML allows only spaces)";
+      }
+      return fail(
+          LoadProblemKind::SyntaxError, offset,
+          fmt::format("{} YAML: {}", document_.format == InputFormat::Json ? "invalid JSON as" : "invalid", message));
+    }
+    return builder.root();
+  }
+
+ private:
+  void resolve_include(Node& node, const SourceFile& file, const std::string& directory) {
+    const Node* target = node.entries[0].value;
+    auto problem = [&](std::string message) {
+      document_.problems.push_back(
+          {LoadProblemKind::IncludeUnresolved, target->span, std::move(message), {}, path_of(&node)});
+    };
+    if (!target->is_scalar() || target->scalar.empty()) return problem("$include needs a file path");
+    std::string reference = target->scalar;
+    std::string selector;
+    if (auto hash = reference.find('#'); hash != std::string::npos) {
+      selector = reference.substr(hash + 1);
+      reference.resize(hash);
+    }
+    if (directory.empty()) return problem(fmt::format("cannot resolve $include '{}' when reading stdin", reference));
+    std::filesystem::path path = std::filesystem::path(directory) / reference;
+    std::error_code ec;
+    std::filesystem::path canonical = std::filesystem::weakly_canonical(path, ec);
+    std::string key = ec ? path.string() : canonical.string();
+    if (std::find(include_stack_.begin(), include_stack_.end(), key) != include_stack_.end()) {
+      return problem(
+          fmt::format("$include '{}' is circular: the file includes itself through {}", reference, file.path()));
+    }
+    if (static_cast<int>(include_stack_.size()) >= limits_.max_include_depth) {
+      return problem(
+          fmt::format("$include '{}' nests more than {} includes deep", reference, limits_.max_include_depth));
+    }
+    ReadResult read = read_input(path.string(), limits_.max_bytes);
+    if (read.error) return problem(fmt::format("$include '{}': {}", reference, *read.error));
+    if (read.too_large) {
+      return problem(
+          fmt::format("$include '{}' is {} bytes, over the {} byte limit", reference, read.size, limits_.max_bytes));
+    }
+    const SourceFile* included = document_.add_file(path.string(), std::move(read.text));
+    include_stack_.push_back(key);
+    bool was_fatal = document_.fatal;
+    const Node* root = parse(*included, path.parent_path().string());
+    include_stack_.pop_back();
+    if (document_.fatal && !was_fatal) {
+      // A broken included file is reported where it breaks; the including file stays usable.
+      document_.fatal = false;
+      return;
+    }
+    if (!root) return problem(fmt::format("$include '{}' is empty", reference));
+    if (!selector.empty()) {
+      size_t start = 0;
+      while (root && start <= selector.size()) {
+        size_t dot = selector.find('.', start);
+        std::string part = selector.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+        root = root->is_mapping() ? root->find(part) : nullptr;
+        if (dot == std::string::npos) break;
+        start = dot + 1;
+      }
+      if (!root) return problem(fmt::format("$include '{}': no value at '{}'", reference, selector));
+    }
+    // Take over the included node's contents; keep this node's place in its parent.
+    const Node* parent = node.parent;
+    const Node* key_in_parent = node.key_in_parent;
+    int32_t index = node.index_in_parent;
+    node = *root;
+    node.parent = parent;
+    node.key_in_parent = key_in_parent;
+    node.index_in_parent = index;
+    for (auto& entry : node.entries) {
+      if (entry.key->parent == root) const_cast<Node*>(entry.key)->parent = &node;
+      if (entry.value->parent == root) const_cast<Node*>(entry.value)->parent = &node;
+    }
+    for (const Node* item : node.items) {
+      if (item->parent == root) const_cast<Node*>(item)->parent = &node;
+    }
+  }
+
+  Document& document_;
+  const LoadLimits& limits_;
+  std::vector<std::string> include_stack_;
+};
+
+}  // namespace
+
+std::unique_ptr<Document> load_document(std::string display_path, std::string text, const LoadLimits& limits,
+                                        const std::string& base_directory) {
+  auto document = std::make_unique<Document>();
+  document->format = looks_like_json(text) ? InputFormat::Json : InputFormat::Yaml;
+  const SourceFile* file = document->add_file(std::move(display_path), std::move(text));
+  DocumentLoader loader(*document, limits);
+  document->root = loader.parse(*file, base_directory);
+  if (document->fatal) document->root = nullptr;
+  return document;
+}
+
+ReadResult read_input(const std::string& path, size_t max_bytes) {
+  ReadResult result;
+  if (path == "-") {
+    std::string text;
+    char chunk[65536];
+    while (std::cin.read(chunk, sizeof chunk) || std::cin.gcount() > 0) {
+      text.append(chunk, static_cast<size_t>(std::cin.gcount()));
+      if (text.size() > max_bytes) {
+        result.too_large = true;
+        result.size = text.size();
+        return result;
+      }
+    }
+    result.size = text.size();
+    result.text = std::move(text);
+    return result;
+  }
+  std::error_code ec;
+  auto status = std::filesystem::status(path, ec);
+  if (ec || !std::filesystem::exists(status)) {
+    result.error = "no such file";
+    return result;
+  }
+  if (std::filesystem::is_directory(status)) {
+    result.error = "is a directory";
+    return result;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    result.error = std::strerror(errno);
+    return result;
+  }
+  auto size = std::filesystem::file_size(path, ec);
+  if (!ec && size > max_bytes) {
+    result.too_large = true;
+    result.size = size;
+    return result;
+  }
+  std::string text;
+  if (!ec) text.reserve(size);
+  text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  if (in.bad()) {
+    result.error = "read error";
+    return result;
+  }
+  result.size = text.size();
+  if (text.size() > max_bytes) {
+    result.too_large = true;
+    return result;
+  }
+  result.text = std::move(text);
+  return result;
+}
+
+std::unique_ptr<Document> load_text_as(const std::string& path, ReadResult read, const LoadLimits& limits) {
+  if (read.too_large) {
+    auto document = std::make_unique<Document>();
+    const SourceFile* file = document->add_file(path, std::string());
+    document->problems.push_back(
+        {LoadProblemKind::LimitExceeded,
+         {file, 0, 0},
+         fmt::format("file is {} bytes, over the {} byte limit; not parsed", read.size, limits.max_bytes),
+         {},
+         {}});
+    document->fatal = true;
+    return document;
+  }
+  std::string directory = path == "-" ? std::string() : std::filesystem::path(path).parent_path().string();
+  if (path != "-" && directory.empty()) directory = ".";
+  return load_document(path, std::move(read.text), limits, directory);
+}
+
+}  // namespace gwlint

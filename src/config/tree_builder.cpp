@@ -1,0 +1,271 @@
+#include "config/tree_builder.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <string_view>
+#include <unordered_set>
+
+namespace gwlint {
+
+namespace {
+
+ScalarStyle style_at(const std::string& text, size_t offset) {
+  if (offset >= text.size()) return ScalarStyle::Plain;
+  switch (text[offset]) {
+    case '"':
+      return ScalarStyle::DoubleQuoted;
+    case '\'':
+      return ScalarStyle::SingleQuoted;
+    case '|':
+      return ScalarStyle::Literal;
+    case '>':
+      return ScalarStyle::Folded;
+    default:
+      return ScalarStyle::Plain;
+  }
+}
+
+// End offset of a scalar written at `begin`: exact for quoted and single-line plain scalars,
+// the indicator line for block scalars, end of line as the fallback.
+size_t scalar_end(const std::string& text, size_t begin, ScalarStyle style, const std::string& value) {
+  const size_t n = text.size();
+  if (style == ScalarStyle::DoubleQuoted) {
+    for (size_t i = begin + 1; i < n; ++i) {
+      if (text[i] == '\\') {
+        ++i;
+      } else if (text[i] == '"') {
+        return i + 1;
+      }
+    }
+    return n;
+  }
+  if (style == ScalarStyle::SingleQuoted) {
+    for (size_t i = begin + 1; i < n; ++i) {
+      if (text[i] == '\'') {
+        if (i + 1 < n && text[i + 1] == '\'') {
+          ++i;
+        } else {
+          return i + 1;
+        }
+      }
+    }
+    return n;
+  }
+  if (style == ScalarStyle::Plain && text.compare(begin, value.size(), value) == 0) return begin + value.size();
+  size_t eol = text.find('\n', begin);
+  if (eol == std::string::npos) eol = n;
+  while (eol > begin && (text[eol - 1] == '\r' || text[eol - 1] == ' ')) --eol;
+  return eol;
+}
+
+}  // namespace
+
+TreeBuilder::TreeBuilder(Document& document, const SourceFile& file, size_t offset_bias, const LoadLimits& limits,
+                         IncludeHandler include_handler)
+    : document_(document),
+      file_(file),
+      offset_bias_(offset_bias),
+      limits_(limits),
+      include_handler_(std::move(include_handler)) {}
+
+size_t TreeBuilder::offset_of(const YAML::Mark& mark) const {
+  if (mark.pos < 0) return file_.text().size();
+  return std::min(static_cast<size_t>(mark.pos) + offset_bias_, file_.text().size());
+}
+
+// yaml-cpp marks a node at its anchor or tag (`&a !!str value`); skip those to reach the value.
+size_t TreeBuilder::skip_node_properties(size_t offset) const {
+  const std::string& text = file_.text();
+  while (offset < text.size() && (text[offset] == '&' || text[offset] == '!')) {
+    while (offset < text.size() && text[offset] != ' ' && text[offset] != '\t' && text[offset] != '\n' &&
+           text[offset] != '\r')
+      ++offset;
+    while (offset < text.size() && (text[offset] == ' ' || text[offset] == '\t')) ++offset;
+  }
+  return offset;
+}
+
+void TreeBuilder::add_weight(uint64_t weight, size_t offset) {
+  total_weight_ += weight;
+  if (total_weight_ > limits_.max_expanded_nodes) {
+    throw LimitExceeded{offset, fmt::format("the document expands to more than {} nodes (aliases included); "
+                                            "refusing to expand it further",
+                                            limits_.max_expanded_nodes)};
+  }
+}
+
+void TreeBuilder::attach(Node* node) {
+  if (stack_.empty()) {
+    if (!root_) root_ = node;
+    return;
+  }
+  Frame& top = stack_.back();
+  Node* parent = top.node;
+  if (parent->is_sequence()) {
+    if (!node->parent) {
+      node->parent = parent;
+      node->index_in_parent = static_cast<int32_t>(parent->items.size());
+    }
+    parent->items.push_back(node);
+    return;
+  }
+  if (!top.pending_key) {
+    if (!node->parent) node->parent = parent;
+    top.pending_key = node;
+    return;
+  }
+  if (!node->parent && node->is_null() && node->span.begin == node->span.end) {
+    // An empty value (`key:`) has no text of its own: point at the key.
+    node->span = top.pending_key->span;
+  }
+  if (!node->parent) {
+    node->parent = parent;
+    node->key_in_parent = top.pending_key;
+  }
+  parent->entries.push_back({top.pending_key, node});
+  top.pending_key = nullptr;
+}
+
+void TreeBuilder::OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) {
+  Node* node = document_.new_node();
+  node->kind = NodeKind::Null;
+  size_t offset = offset_of(mark);
+  node->span = {&file_, static_cast<uint32_t>(offset), static_cast<uint32_t>(offset)};
+  if (anchor) anchors_[anchor] = node;
+  add_weight(1, offset);
+  attach(node);
+}
+
+void TreeBuilder::OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) {
+  size_t offset = offset_of(mark);
+  auto it = anchors_.find(anchor);
+  bool open = it != anchors_.end() &&
+              std::any_of(stack_.begin(), stack_.end(), [&](const Frame& f) { return f.node == it->second; });
+  if (it == anchors_.end() || open) {
+    throw LimitExceeded{offset, "an alias refers to a node that contains it (a recursive alias)"};
+  }
+  add_weight(it->second->weight, offset);
+  attach(it->second);
+}
+
+void TreeBuilder::OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                           const std::string& value) {
+  Node* node = document_.new_node();
+  node->kind = NodeKind::Scalar;
+  size_t begin = skip_node_properties(offset_of(mark));
+  node->style = style_at(file_.text(), begin);
+  node->scalar = value;
+  if (tag != "?" && tag != "!") node->tag = tag;
+  size_t end = scalar_end(file_.text(), begin, node->style, value);
+  node->span = {&file_, static_cast<uint32_t>(begin), static_cast<uint32_t>(end)};
+  if (anchor) anchors_[anchor] = node;
+  add_weight(1, begin);
+  attach(node);
+}
+
+void TreeBuilder::open_container(Node* node, const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                                 bool flow) {
+  size_t begin = skip_node_properties(offset_of(mark));
+  if (static_cast<int>(stack_.size()) >= limits_.max_depth) {
+    throw LimitExceeded{begin, fmt::format("nesting deeper than {} levels", limits_.max_depth)};
+  }
+  node->flow = flow;
+  if (tag != "?" && tag != "!") node->tag = tag;
+  node->span = {&file_, static_cast<uint32_t>(begin), static_cast<uint32_t>(begin)};
+  if (anchor) anchors_[anchor] = node;
+  add_weight(1, begin);
+  attach(node);
+  stack_.push_back({node});
+}
+
+void TreeBuilder::close_container() {
+  Node* node = stack_.back().node;
+  stack_.pop_back();
+  // The weight of a finished container counts its children once more for each alias to it.
+  uint64_t weight = 1;
+  uint32_t end = node->span.begin;
+  auto absorb = [&](const Node* child) {
+    weight = std::min<uint64_t>(weight + child->weight, UINT64_MAX / 2);
+    if (child->span.file == &file_) end = std::max(end, child->span.end);
+  };
+  for (const auto& entry : node->entries) {
+    absorb(entry.key);
+    absorb(entry.value);
+  }
+  for (const Node* item : node->items) absorb(item);
+  if (node->flow) {
+    // Include the closing bracket when it follows directly (after blanks).
+    const std::string& text = file_.text();
+    size_t i = end == node->span.begin ? end + 1 : end;
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r')) ++i;
+    if (i < text.size() && (text[i] == '}' || text[i] == ']')) end = static_cast<uint32_t>(i + 1);
+  }
+  node->weight = weight;
+  node->span.end = end;
+  if (node->is_mapping()) {
+    report_duplicate_keys(*node);
+    if (include_handler_ && node->entries.size() == 1 && node->entries[0].key->text() == "$include") {
+      include_handler_(*node);
+    }
+  }
+}
+
+void TreeBuilder::report_duplicate_keys(const Node& mapping) {
+  if (mapping.entries.size() < 2) return;
+  auto report = [&](const MappingEntry& first, const MappingEntry& again) {
+    LoadProblem problem{LoadProblemKind::DuplicateKey,
+                        again.key->span,
+                        fmt::format("duplicate key '{}': it is also defined on line {}; most loaders keep only "
+                                    "one of them silently",
+                                    again.key->scalar, first.key->span.begin_position().line),
+                        {first.key->span},
+                        path_of(again.value)};
+    document_.problems.push_back(std::move(problem));
+  };
+  if (mapping.entries.size() <= 8) {
+    for (size_t i = 1; i < mapping.entries.size(); ++i) {
+      const MappingEntry& entry = mapping.entries[i];
+      if (!entry.key->is_scalar()) continue;
+      for (size_t j = 0; j < i; ++j) {
+        if (mapping.entries[j].key->is_scalar() && mapping.entries[j].key->scalar == entry.key->scalar) {
+          report(mapping.entries[j], entry);
+          break;
+        }
+      }
+    }
+    return;
+  }
+  std::unordered_map<std::string_view, size_t> seen;
+  seen.reserve(mapping.entries.size());
+  for (size_t i = 0; i < mapping.entries.size(); ++i) {
+    const MappingEntry& entry = mapping.entries[i];
+    if (!entry.key->is_scalar()) continue;
+    auto [it, inserted] = seen.emplace(entry.key->scalar, i);
+    if (!inserted) report(mapping.entries[it->second], entry);
+  }
+}
+
+void TreeBuilder::OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                                  YAML::EmitterStyle::value style) {
+  Node* node = document_.new_node();
+  node->kind = NodeKind::Sequence;
+  open_container(node, mark, tag, anchor, style == YAML::EmitterStyle::Flow);
+}
+
+void TreeBuilder::OnSequenceEnd() {
+  close_container();
+}
+
+void TreeBuilder::OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                             YAML::EmitterStyle::value style) {
+  Node* node = document_.new_node();
+  node->kind = NodeKind::Mapping;
+  open_container(node, mark, tag, anchor, style == YAML::EmitterStyle::Flow);
+}
+
+void TreeBuilder::OnMapEnd() {
+  close_container();
+}
+
+}  // namespace gwlint

@@ -1,0 +1,74 @@
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+#include "lint/rule.hpp"
+
+namespace gwlint {
+
+Finding& FindingSink::report(const Node* node, std::string message) {
+  return report(node ? node->span : SourceSpan{}, node ? path_of(node) : std::string(), std::move(message));
+}
+
+Finding& FindingSink::report(SourceSpan span, std::string path, std::string message) {
+  const RuleInfo& info = rule_.info();
+  Finding finding;
+  finding.code = std::string(info.code);
+  finding.name = std::string(info.name);
+  finding.severity = info.default_severity;
+  finding.span = span;
+  finding.path = std::move(path);
+  finding.message = std::move(message);
+  out_.push_back(std::move(finding));
+  return out_.back();
+}
+
+RuleRegistry& RuleRegistry::instance() {
+  static RuleRegistry registry;
+  return registry;
+}
+
+bool RuleRegistry::add(std::unique_ptr<Rule> rule) {
+  ordered_.push_back(rule.get());
+  owned_.push_back(std::move(rule));
+  sorted_ = false;
+  return true;
+}
+
+namespace {
+
+int group_rank(std::string_view code) {
+  static constexpr std::array<std::string_view, 6> groups = {"GW", "AZ", "SEC", "HDR", "ENV", "PRV"};
+  for (size_t i = 0; i < groups.size(); ++i) {
+    if (code.substr(0, groups[i].size()) == groups[i]) return static_cast<int>(i);
+  }
+  return static_cast<int>(groups.size());
+}
+
+bool equals_ignoring_case(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+}  // namespace
+
+const std::vector<const Rule*>& RuleRegistry::rules() const {
+  if (!sorted_) {
+    std::sort(ordered_.begin(), ordered_.end(), [](const Rule* a, const Rule* b) {
+      int ga = group_rank(a->info().code), gb = group_rank(b->info().code);
+      return ga != gb ? ga < gb : a->info().code < b->info().code;
+    });
+    sorted_ = true;
+  }
+  return ordered_;
+}
+
+const Rule* RuleRegistry::find(std::string_view code_or_name) const {
+  for (const Rule* rule : rules()) {
+    if (equals_ignoring_case(rule->info().code, code_or_name) || rule->info().name == code_or_name) return rule;
+  }
+  return nullptr;
+}
+
+}  // namespace gwlint

@@ -1,0 +1,27 @@
+#pragma once
+// Runs the draft-07 schemas in schemas/ (compiled into the binary) over a positioned Document
+// with valijson, and maps every error back to the node it concerns.
+#include <string>
+#include <vector>
+
+#include "config/document.hpp"
+
+namespace gwlint {
+
+struct SchemaIssue {
+  enum class Kind {
+    Violation,     // GW003: wrong type, missing required property, enum, ...
+    UnknownField,  // GW004: a key the schema does not allow at that place
+  };
+  Kind kind = Kind::Violation;
+  const Node* node = nullptr;             // the offending value (or, for UnknownField, the key node)
+  std::string message;                    // plain sentence: what was expected, what was found
+  std::string unknown_key;                // UnknownField: the key as written
+  std::vector<std::string> allowed_keys;  // UnknownField: the keys the schema knows there
+};
+
+// Validates the document's top-level mapping against schemas/app-config.schema.json.
+// Thread-safe; the schemas are parsed once per process.
+std::vector<SchemaIssue> validate_against_schema(const Document& document);
+
+}  // namespace gwlint
