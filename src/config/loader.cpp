@@ -75,7 +75,7 @@ class DocumentLoader {
       }
       return fail(
           LoadProblemKind::SyntaxError, offset,
-          fmt::format("{} YAML: {}", document_.format == InputFormat::Json ? "invalid JSON as" : "invalid", message));
+          fmt::format("invalid {}: {}", document_.format == InputFormat::Json ? "JSON" : "YAML", message));
     }
     return builder.root();
   }

@@ -1,0 +1,45 @@
+# Quick start (fresh Debian 12): `make demo` builds and lints examples/, `make check` builds and
+# runs every test. Both install missing Debian packages first and are safe to run again.
+BUILD ?= build
+BUILD_TYPE ?= Release
+JOBS ?= $(shell nproc)
+GWLINT := $(BUILD)/gwlint
+
+.PHONY: all deps configure build demo check check-sanitize bench format clean
+
+all: build
+
+deps:
+	@scripts/install-deps.sh
+
+configure: deps
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) >/dev/null
+
+build: configure
+	@cmake --build $(BUILD) -j $(JOBS)
+
+# Lints the bundled examples: findings are expected (exit code 1), so the demo still succeeds.
+demo: build
+	@echo "== gwlint lint examples/ =="
+	@$(GWLINT) lint examples/; rc=$$?; echo "(exit code $$rc: 0 clean, 1 findings, 2 error)"; test $$rc -le 1
+	@echo "== gwlint lint examples/clean/ (the clean example) =="
+	@$(GWLINT) lint examples/clean/
+
+check: build
+	@ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+
+# The whole suite under AddressSanitizer + UndefinedBehaviorSanitizer.
+check-sanitize: deps
+	@cmake -S . -B $(BUILD)-sanitize -DCMAKE_BUILD_TYPE=Debug -DGWLINT_SANITIZE=ON -DGWLINT_BENCH=OFF >/dev/null
+	@cmake --build $(BUILD)-sanitize -j $(JOBS)
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  ctest --test-dir $(BUILD)-sanitize --output-on-failure -j $(JOBS)
+
+bench: build
+	@bench/run.sh $(GWLINT)
+
+format:
+	@find src tests bench -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i
+
+clean:
+	@rm -rf $(BUILD) $(BUILD)-sanitize

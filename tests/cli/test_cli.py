@@ -1,0 +1,277 @@
+#!/usr/bin/env python3
+"""CLI tests: run the built gwlint binary as a user or CI would (exit codes, stdin, directories,
+atomic --output, colour, formats, secrets, hostile input)."""
+import argparse
+import json
+import os
+import pty
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import unittest
+
+GWLINT = None
+SOURCE = None
+
+CLEAN = """aiGateway:
+  providers:
+    azure:
+      apiKey: ${AZURE_OPENAI_API_KEY}
+      resourceName: acme-openai-eastus2
+  languageModel: azure|chat-prod
+"""
+MODEL_NAME = """aiGateway:
+  providers:
+    azure:
+      apiKey: ${AZURE_OPENAI_API_KEY}
+      resourceName: acme-openai-eastus2
+  languageModel: azure|gpt-4o
+"""
+SECRET_KEYS = ["9b1c4e7f2a3d4c5b8e6f7a1b2c3d4e5f",
+               "Zx81kQ3mT7pL2vN9rB4wC6yH0sJ5dF8gA1eK3uM7oP2iQ9tR4nS6bV0cX5zY8wL1jH3kG7fD2aE9qW4rT6yU0iO",
+               "sk-live-77aa88bb99cc00dd11ee22ff33aa44bb"]
+LEAKY = f"""aiGateway:
+  providers:
+    azure:
+      apiKey: {SECRET_KEYS[0]}
+      resourceName: acme-openai
+      headers:
+        Authorization: Bearer {SECRET_KEYS[2]}
+        api-key: "{SECRET_KEYS[0]}"
+    openai:
+      apiKey: "{SECRET_KEYS[1]}"
+      baseURL: https://user:{SECRET_KEYS[1][:20]}@api.openai.com/v1
+  languageModel: azure|gpt-4o
+"""
+
+
+def run(*args, stdin=None, env=None, cwd=None, timeout=30):
+    full_env = dict(os.environ)
+    full_env.pop("NO_COLOR", None)
+    if env:
+        full_env.update(env)
+    return subprocess.run([GWLINT, *args], input=stdin, capture_output=True, text=True, env=full_env, cwd=cwd,
+                          timeout=timeout)
+
+
+class Workspace(unittest.TestCase):
+    def setUp(self):
+        self.dir = tempfile.mkdtemp(prefix="gwlint-cli-")
+
+    def tearDown(self):
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+    def write(self, name, text, mode="w"):
+        path = os.path.join(self.dir, name)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, mode) as f:
+            f.write(text)
+        return path
+
+
+class ExitCodes(Workspace):
+    def test_clean_file_exits_0(self):
+        r = run("lint", self.write("app-config.yaml", CLEAN))
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        self.assertIn("0 errors, 0 warnings in 1 files", r.stdout)
+
+    def test_finding_exits_1_with_position_and_frame(self):
+        path = self.write("app-config.yaml", MODEL_NAME)
+        r = run("lint", path)
+        self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
+        self.assertIn(f"{path}:6:18: error:", r.stdout)
+        self.assertIn("[AZ201 model-name-as-deployment]", r.stdout)
+        self.assertIn("    6 |   languageModel: azure|gpt-4o", r.stdout)
+        self.assertIn("^^^^^^^^^^^^", r.stdout)
+
+    def test_missing_file_exits_2(self):
+        r = run("lint", os.path.join(self.dir, "nope.yaml"))
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("nope.yaml", r.stderr)
+
+    def test_usage_errors_exit_2(self):
+        self.assertEqual(run("lint", "--format", "xml", "x").returncode, 2)
+        self.assertEqual(run("lint", "--select", "NOPE999", "x").returncode, 2)
+        self.assertEqual(run("lint", "--today", "2026-02-30", "x").returncode, 2)
+        self.assertEqual(run("lint", "--severity", "AZ201=loud", "x").returncode, 2)
+        self.assertEqual(run("frobnicate").returncode, 2)
+
+    def test_help_and_version(self):
+        self.assertEqual(run("--help").returncode, 0)
+        self.assertEqual(run("lint", "--help").returncode, 0)
+        r = run("--version")
+        self.assertEqual(r.returncode, 0)
+        self.assertIn("gwlint", r.stdout)
+
+    def test_fail_on_and_severity(self):
+        path = self.write("app-config.yaml", MODEL_NAME)
+        self.assertEqual(run("lint", "--fail-on", "never", path).returncode, 0)
+        self.assertEqual(run("lint", "--severity", "AZ201=warning", path).returncode, 0)
+        self.assertEqual(run("lint", "--severity", "AZ201=warning", "--fail-on", "warning", path).returncode, 1)
+        self.assertEqual(run("lint", "--ignore", "AZ201", path).returncode, 0)
+        self.assertEqual(run("lint", "--ignore", "model-name-as-deployment", path).returncode, 0)
+        r = run("lint", "--select", "SEC", "--format", "json", path)
+        self.assertEqual(json.loads(r.stdout)["findings"], [])
+
+
+class Inputs(Workspace):
+    def test_stdin(self):
+        r = run("lint", "-", stdin=MODEL_NAME)
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("<stdin>:6:18", r.stdout)
+
+    def test_directories_use_default_globs(self):
+        self.write("app-config.yaml", CLEAN)
+        self.write("deploy/app-config.production.yaml", MODEL_NAME)
+        self.write("teams/chat.gateway.json", json.dumps({"aiGateway": {"providers": {}}}))
+        self.write("notes/readme.yaml", MODEL_NAME)            # not a config name: skipped
+        self.write("node_modules/app-config.yaml", MODEL_NAME)  # skipped
+        self.write(".git/app-config.yaml", MODEL_NAME)          # skipped
+        r = run("lint", "--format", "json", self.dir)
+        data = json.loads(r.stdout)
+        self.assertEqual(data["summary"]["files"], 3)
+        files = {os.path.relpath(f["file"], self.dir) for f in data["findings"]}
+        self.assertIn(os.path.join("deploy", "app-config.production.yaml"), files)
+        self.assertFalse(any(f.startswith(("notes", "node_modules", ".git")) for f in files))
+
+    def test_parallel_output_is_stable(self):
+        for i in range(40):
+            self.write(f"c{i:02d}/app-config.yaml", MODEL_NAME if i % 3 else CLEAN)
+        one = run("lint", "-j", "1", self.dir).stdout
+        many = run("lint", "-j", "4", self.dir).stdout
+        self.assertEqual(one, many)
+        self.assertIn("in 40 files", one)
+
+
+class Output(Workspace):
+    def test_json_shape(self):
+        r = run("lint", "--format", "json", self.write("app-config.yaml", MODEL_NAME))
+        data = json.loads(r.stdout)
+        self.assertEqual(data["version"], 1)
+        self.assertEqual(set(data["summary"]), {"files", "errors", "warnings", "infos"})
+        finding = next(f for f in data["findings"] if f["code"] == "AZ201")
+        for field in ("code", "name", "severity", "file", "line", "column", "end_line", "end_column", "path",
+                      "message"):
+            self.assertIn(field, finding)
+        self.assertEqual((finding["line"], finding["column"]), (6, 18))
+        self.assertEqual(finding["path"], "aiGateway.languageModel")
+        self.assertIn("gpt-4o", finding["message"])
+
+    def test_output_file_is_written_atomically(self):
+        out = os.path.join(self.dir, "report.json")
+        r = run("lint", "--format", "json", "--output", out, self.write("app-config.yaml", MODEL_NAME))
+        self.assertEqual(r.returncode, 1)
+        self.assertEqual(r.stdout, "")
+        json.load(open(out))
+        self.assertEqual(sorted(os.listdir(self.dir)), ["app-config.yaml", "report.json"])
+
+    def test_output_into_missing_folder_fails_cleanly(self):
+        out = os.path.join(self.dir, "missing", "report.json")
+        r = run("lint", "--output", out, self.write("app-config.yaml", CLEAN))
+        self.assertEqual(r.returncode, 2)
+        self.assertFalse(os.path.exists(out))
+
+    def test_failed_run_leaves_previous_output(self):
+        out = self.write("report.txt", "previous\n")
+        r = run("lint", "--output", out, os.path.join(self.dir, "nope.yaml"), self.write("app-config.yaml", CLEAN))
+        self.assertEqual(r.returncode, 2)
+        self.assertNotIn(".tmp-", " ".join(os.listdir(self.dir)))
+
+    def tty_run(self, args, env):
+        """Runs gwlint with stdout on a pseudo-terminal and returns what it printed."""
+        pid, fd = pty.fork()
+        if pid == 0:
+            os.environ.pop("NO_COLOR", None)
+            os.environ.update(env)
+            os.execv(GWLINT, [GWLINT, *args])
+        chunks = []
+        while True:
+            try:
+                data = os.read(fd, 65536)
+            except OSError:
+                break
+            if not data:
+                break
+            chunks.append(data)
+        os.waitpid(pid, 0)
+        return b"".join(chunks).decode(errors="replace")
+
+    def test_colour_only_on_tty_and_never_with_no_color(self):
+        path = self.write("app-config.yaml", MODEL_NAME)
+        self.assertNotIn("\x1b[", run("lint", path).stdout)               # a pipe: no colour
+        self.assertIn("\x1b[", self.tty_run(["lint", path], {}))           # a terminal: colour
+        self.assertNotIn("\x1b[", self.tty_run(["lint", path], {"NO_COLOR": "1"}))
+
+
+class Secrets(Workspace):
+    def test_no_secret_in_any_format(self):
+        path = self.write("app-config.yaml", LEAKY)
+        for fmt in ("text", "json"):
+            r = run("lint", "--format", fmt, path)
+            self.assertEqual(r.returncode, 1, r.stderr)
+            for key in SECRET_KEYS:
+                self.assertNotIn(key[4:24], r.stdout + r.stderr, f"{fmt} leaks {key[:4]}…")
+        self.assertIn("(redacted)", run("lint", path).stdout)
+
+
+class RulesAndExplain(unittest.TestCase):
+    def test_rules_lists_the_catalogue(self):
+        catalogue = open(os.path.join(SOURCE, "docs", "rules", "AZ201.md")).read()
+        self.assertTrue(catalogue.startswith("# AZ201 model-name-as-deployment"))
+        listed = json.loads(run("rules", "--format", "json").stdout)
+        codes = {r["code"] for r in listed}
+        for code in ("GW001", "GW003", "GW004", "GW101", "AZ201", "AZ212", "SEC301", "HDR405", "ENV502", "PRV603"):
+            self.assertIn(code, codes)
+        self.assertIn("AZ201", run("rules").stdout)
+
+    def test_explain_by_code_and_name(self):
+        by_code = run("explain", "AZ201")
+        self.assertEqual(by_code.returncode, 0)
+        self.assertIn("# AZ201 model-name-as-deployment", by_code.stdout)
+        self.assertEqual(run("explain", "model-name-as-deployment").stdout, by_code.stdout)
+        self.assertEqual(run("explain", "az201").returncode, 0)
+        self.assertEqual(run("explain", "NOPE").returncode, 2)
+
+
+class HostileInput(Workspace):
+    CASES = {
+        "random.yaml": bytes(random.Random(7).randrange(256) for _ in range(4096)),
+        "deep.yaml": b"aiGateway: " + b"[" * 100000 + b"]" * 100000 + b"\n",
+        "big.yaml": b"aiGateway:\n  x: " + b"a" * ((8 << 20) + 1) + b"\n",
+        "bomb.yaml": b"a: &a [x,x,x,x,x,x,x,x,x,x]\n" + b"".join(
+            bytes(f"{c}: &{c} [" + ",".join([f"*{p}"] * 10) + "]\n", "ascii") for p, c in zip("abcdefg", "bcdefgh")) +
+            b"aiGateway:\n  providers: *h\n",
+        "utf8.yaml": b"aiGateway:\n  languageModel: azure|caf\xff\n",
+        "nul.json": b'{"aiGateway": {"providers": {"azure": {"apiKey": "\x00"}}}}',
+        "truncated.json": b'{"aiGateway": {"providers": {',
+        "empty.yaml": b"",
+        "scalar.yaml": b"just a string\n",
+        "list.json": b"[1, 2, 3]\n",
+    }
+
+    def test_never_crashes_or_hangs(self):
+        for name, data in self.CASES.items():
+            path = self.write(name, data, mode="wb")
+            for fmt in ("text", "json"):
+                r = subprocess.run([GWLINT, "lint", "--format", fmt, path], capture_output=True, timeout=10)
+                self.assertIn(r.returncode, (0, 1), f"{name}/{fmt}: rc={r.returncode} {r.stderr[:200]}")
+                self.assertTrue(r.stdout.strip(), f"{name}/{fmt}: silent")
+                if fmt == "json":
+                    json.loads(r.stdout)
+                if name not in ("empty.yaml", "scalar.yaml", "list.json"):
+                    self.assertEqual(r.returncode, 1, f"{name}/{fmt}: nothing reported")
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--gwlint", required=True)
+    parser.add_argument("--source", required=True)
+    args, rest = parser.parse_known_args()
+    GWLINT, SOURCE = os.path.abspath(args.gwlint), os.path.abspath(args.source)
+    program = unittest.main(argv=[sys.argv[0], *rest], exit=False, verbosity=1)
+    result = program.result
+    failed = len(result.failures) + len(result.errors)
+    print(f"{result.testsRun - failed} passed, {failed} failed")
+    sys.exit(1 if failed else 0)

@@ -1,0 +1,170 @@
+// Loader: positions, styles, duplicates, limits and hostile bytes.
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+
+#include "config/loader.hpp"
+#include "config/text_checks.hpp"
+
+using namespace gwlint;
+
+namespace {
+
+std::unique_ptr<Document> load(const std::string& text, LoadLimits limits = {}) {
+  return load_document("test.yaml", text, limits, "");
+}
+
+bool has_problem(const Document& document, LoadProblemKind kind) {
+  for (const auto& problem : document.problems) {
+    if (problem.kind == kind) return true;
+  }
+  return false;
+}
+
+const Node* at(const Document& document, std::initializer_list<const char*> keys) {
+  const Node* node = document.root;
+  for (const char* key : keys) node = node ? node->find(key) : nullptr;
+  return node;
+}
+
+}  // namespace
+
+TEST_CASE("scalars know their position, end and style", "[loader]") {
+  auto doc = load("aiGateway:\n  apiVersion: 2024-10-21\n  name: \"quoted\"\n  other: 'single'\n");
+  const Node* version = at(*doc, {"aiGateway", "apiVersion"});
+  REQUIRE(version);
+  CHECK(version->scalar == "2024-10-21");
+  CHECK(version->style == ScalarStyle::Plain);
+  CHECK(version->span.begin_position().line == 2);
+  CHECK(version->span.begin_position().column == 15);
+  CHECK(version->span.end_position().column == 25);
+  const Node* quoted = at(*doc, {"aiGateway", "name"});
+  CHECK(quoted->style == ScalarStyle::DoubleQuoted);
+  CHECK(quoted->is_quoted());
+  CHECK(quoted->span.end - quoted->span.begin == 8);  // includes the quotes
+  CHECK(at(*doc, {"aiGateway", "other"})->style == ScalarStyle::SingleQuoted);
+  CHECK(path_of(version) == "aiGateway.apiVersion");
+}
+
+TEST_CASE("anchors and tags do not shift the value's position", "[loader]") {
+  auto doc = load("a: &x value\nb: !!str 2024\nc: *x\n");
+  CHECK(at(*doc, {"a"})->span.begin_position().column == 7);
+  const Node* tagged = at(*doc, {"b"});
+  CHECK(tagged->span.begin_position().column == 10);
+  CHECK(tagged->tag == "tag:yaml.org,2002:str");
+  CHECK(at(*doc, {"c"}) == at(*doc, {"a"}));
+}
+
+TEST_CASE("duplicate keys are kept and reported with both positions", "[loader]") {
+  auto doc = load("a: 1\nb: 2\na: 3\n");
+  REQUIRE(doc->problems.size() == 1);
+  const LoadProblem& problem = doc->problems[0];
+  CHECK(problem.kind == LoadProblemKind::DuplicateKey);
+  CHECK(problem.span.begin_position().line == 3);
+  REQUIRE(problem.related.size() == 1);
+  CHECK(problem.related[0].begin_position().line == 1);
+  CHECK(doc->root->entries.size() == 3);
+}
+
+TEST_CASE("many duplicate keys in a large mapping are found in linear time", "[loader]") {
+  std::string text;
+  for (int i = 0; i < 20000; ++i) text += "k" + std::to_string(i % 10000) + ": v\n";
+  auto doc = load(text);
+  CHECK(doc->problems.size() == 10000);
+}
+
+TEST_CASE("JSON loads into the same tree", "[loader]") {
+  auto doc = load("{\"aiGateway\": {\"providers\": {\"azure\": {\"apiKey\": \"${K}\"}}}}");
+  CHECK(doc->format == InputFormat::Json);
+  const Node* key = at(*doc, {"aiGateway", "providers", "azure", "apiKey"});
+  REQUIRE(key);
+  CHECK(key->is_quoted());
+  CHECK(key->span.begin_position().column == 50);
+}
+
+TEST_CASE("syntax errors carry yaml-cpp's position", "[loader]") {
+  auto doc = load("{\"aiGateway\": {\"providers\": {\"azure\"");
+  CHECK(doc->fatal);
+  CHECK(doc->root == nullptr);
+  REQUIRE(has_problem(*doc, LoadProblemKind::SyntaxError));
+  auto tabs = load("aiGateway:\n\tproviders: {}\n");
+  REQUIRE(has_problem(*tabs, LoadProblemKind::SyntaxError));
+  CHECK(tabs->problems[0].message.find("tab") != std::string::npos);
+  CHECK(tabs->problems[0].span.begin_position().line == 2);
+}
+
+TEST_CASE("byte order mark and CRLF keep positions right", "[loader]") {
+  auto doc = load("\xEF\xBB\xBF" "aiGateway:\r\n  languageModel: azure|x\r\n");
+  const Node* model = at(*doc, {"aiGateway", "languageModel"});
+  REQUIRE(model);
+  CHECK(model->scalar == "azure|x");
+  CHECK(model->span.begin_position().line == 2);
+  CHECK(model->span.begin_position().column == 18);
+}
+
+TEST_CASE("invalid UTF-8 and control characters are syntax errors at their byte", "[loader]") {
+  auto bad = load("a: caf\xFF\n");
+  REQUIRE(has_problem(*bad, LoadProblemKind::SyntaxError));
+  CHECK(bad->problems[0].span.begin_position().column == 7);
+  auto nul = load(std::string("a: \"x\0y\"\n", 9));
+  REQUIRE(has_problem(*nul, LoadProblemKind::SyntaxError));
+  CHECK(find_text_problem("overlong \xC0\xAF")->offset == 9);
+  CHECK(find_text_problem("surrogate \xED\xA0\x80"));
+  CHECK_FALSE(find_text_problem("ok: caf\xC3\xA9 \xF0\x9F\x98\x80"));
+}
+
+TEST_CASE("limits: size, depth and alias expansion", "[loader][limits]") {
+  LoadLimits small;
+  small.max_bytes = 16;
+  CHECK(has_problem(*load("aiGateway: {providers: {}}\n", small), LoadProblemKind::LimitExceeded));
+
+  auto deep = load("a: " + std::string(100000, '[') + std::string(100000, ']') + "\n");
+  CHECK(deep->fatal);
+  CHECK(has_problem(*deep, LoadProblemKind::LimitExceeded));
+
+  std::string block = "aiGateway:\n";
+  for (int i = 1; i < 3000; ++i) block += std::string(static_cast<size_t>(i), ' ') + "k:\n";
+  CHECK(has_problem(*load(block), LoadProblemKind::LimitExceeded));
+
+  std::string bomb = "a: &a [x,x,x,x,x,x,x,x,x,x]\n";
+  const char* names = "abcdefgh";
+  for (int i = 1; i < 8; ++i) {
+    std::string prev(1, names[i - 1]);
+    bomb += std::string(1, names[i]) + ": &" + names[i] + " [";
+    for (int k = 0; k < 10; ++k) bomb += (k ? ",*" : "*") + prev;
+    bomb += "]\n";
+  }
+  auto exploded = load(bomb);
+  CHECK(exploded->fatal);
+  CHECK(has_problem(*exploded, LoadProblemKind::LimitExceeded));
+
+  CHECK(load("&a [*a]\n")->fatal);  // recursive alias
+}
+
+TEST_CASE("empty input, a lone scalar and a lone list load without a gateway", "[loader]") {
+  CHECK(load("")->root == nullptr);
+  CHECK_FALSE(load("")->fatal);
+  CHECK(load("just a string\n")->root->is_scalar());
+  CHECK(load("[1, 2, 3]\n")->root->is_sequence());
+}
+
+TEST_CASE("$include is resolved relative to the file; cycles and missing files are reported", "[loader][include]") {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / "gwlint-include-test";
+  fs::create_directories(dir);
+  std::ofstream(dir / "azure.yaml") << "apiKey: ${K}\nresourceName: acme-openai\n";
+  std::ofstream(dir / "loop.yaml") << "x:\n  $include: loop.yaml\n";
+  auto doc = load_document((dir / "main.yaml").string(),
+                           "aiGateway:\n  providers:\n    azure:\n      $include: azure.yaml\n", {}, dir.string());
+  const Node* resource = at(*doc, {"aiGateway", "providers", "azure", "resourceName"});
+  REQUIRE(resource);
+  CHECK(resource->span.file->path() == (dir / "azure.yaml").string());
+  CHECK(resource->span.begin_position().line == 2);
+  CHECK(path_of(resource) == "aiGateway.providers.azure.resourceName");
+
+  auto missing = load_document("m.yaml", "a:\n  $include: nope.yaml\n", {}, dir.string());
+  CHECK(has_problem(*missing, LoadProblemKind::IncludeUnresolved));
+  auto cycle = load_document((dir / "loop.yaml").string(), "x:\n  $include: loop.yaml\n", {}, dir.string());
+  CHECK(has_problem(*cycle, LoadProblemKind::IncludeUnresolved));
+  fs::remove_all(dir);
+}

@@ -1,0 +1,18 @@
+#include <catch2/catch.hpp>
+
+#include "config/value_source.hpp"
+
+using namespace gwlint;
+
+TEST_CASE("env references are found, escapes skipped, malformed ones explained", "[config][env]") {
+  auto refs = scan_env_references("Bearer ${TOKEN} and ${ OTHER }");
+  REQUIRE(refs.size() == 2);
+  CHECK(refs[0].name == "TOKEN");
+  CHECK(refs[1].name == "OTHER");
+  CHECK(scan_env_references("$${NOT_A_REF}").empty());
+  CHECK_FALSE(scan_env_references("${UNCLOSED")[0].problem.empty());
+  CHECK_FALSE(scan_env_references("${}")[0].problem.empty());
+  CHECK_FALSE(scan_env_references("${1BAD}")[0].problem.empty());
+  CHECK_FALSE(scan_env_references("$AZURE_KEY")[0].problem.empty());
+  CHECK(scan_env_references("price is $5").empty());
+}
