@@ -168,3 +168,11 @@ TEST_CASE("$include is resolved relative to the file; cycles and missing files a
   CHECK(has_problem(*cycle, LoadProblemKind::IncludeUnresolved));
   fs::remove_all(dir);
 }
+
+TEST_CASE("a second YAML document is reported; the first is still loaded", "[loader]") {
+  auto doc = load("aiGateway: {}\n---\nother: 1\n");
+  REQUIRE(doc->root);
+  CHECK_FALSE(doc->fatal);
+  REQUIRE(has_problem(*doc, LoadProblemKind::SyntaxError));
+  CHECK(doc->problems[0].span.begin_position().line == 2);  // the `---`
+}

@@ -1,7 +1,9 @@
 #include "config/loader.hpp"
 
 #include <fmt/format.h>
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
 #include <cerrno>
@@ -27,6 +29,33 @@ class MemoryBuffer : public std::streambuf {
     char* begin = const_cast<char*>(data);
     setg(begin, begin, begin + size);
   }
+};
+
+// Walks a further document without building anything, to notice that it exists.
+class IgnoreEvents : public YAML::EventHandler {
+ public:
+  size_t first_offset(size_t bias, size_t limit) const {
+    return first_ < 0 ? limit : std::min(limit, static_cast<size_t>(first_) + bias);
+  }
+  void OnDocumentStart(const YAML::Mark& mark) override { note(mark); }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t) override { note(mark); }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { note(mark); }
+  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t, const std::string&) override { note(mark); }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+    note(mark);
+  }
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+    note(mark);
+  }
+  void OnMapEnd() override {}
+
+ private:
+  void note(const YAML::Mark& mark) {
+    if (first_ < 0) first_ = mark.pos;
+  }
+  int first_ = -1;
 };
 
 bool tab_in_indentation(std::string_view line) {
@@ -65,6 +94,17 @@ class DocumentLoader {
     try {
       YAML::Parser parser(stream);
       parser.HandleNextDocument(builder);
+      IgnoreEvents ignore;
+      if (parser.HandleNextDocument(ignore)) {
+        // Backstage's loader rejects a file with several documents; the first is still checked.
+        document_.problems.push_back({LoadProblemKind::SyntaxError,
+                                      {&file, static_cast<uint32_t>(ignore.first_offset(bom, text.size())),
+                                       static_cast<uint32_t>(ignore.first_offset(bom, text.size()))},
+                                      "the file holds more than one YAML document (`---`); Backstage reads one "
+                                      "document per config file",
+                                      {},
+                                      {}});
+      }
     } catch (const LimitExceeded& limit) {
       return fail(LoadProblemKind::LimitExceeded, limit.offset, limit.message);
     } catch (const YAML::Exception& error) {
@@ -73,9 +113,8 @@ class DocumentLoader {
       if (error.mark.line >= 0 && tab_in_indentation(file.line_text(static_cast<uint32_t>(error.mark.line) + 1))) {
         message += " (a tab is used for indentation; YAML allows only spaces)";
       }
-      return fail(
-          LoadProblemKind::SyntaxError, offset,
-          fmt::format("invalid {}: {}", document_.format == InputFormat::Json ? "JSON" : "YAML", message));
+      return fail(LoadProblemKind::SyntaxError, offset,
+                  fmt::format("invalid {}: {}", document_.format == InputFormat::Json ? "JSON" : "YAML", message));
     }
     return builder.root();
   }
