@@ -15,4 +15,10 @@ TEST_CASE("env references are found, escapes skipped, malformed ones explained",
   CHECK_FALSE(scan_env_references("${1BAD}")[0].problem.empty());
   CHECK_FALSE(scan_env_references("$AZURE_KEY")[0].problem.empty());
   CHECK(scan_env_references("price is $5").empty());
+  auto fallback = scan_env_references("${REGION:-eastus2}");
+  REQUIRE(fallback.size() == 1);
+  CHECK(fallback[0].problem.empty());
+  CHECK(fallback[0].name == "REGION");
+  CHECK(fallback[0].has_fallback);
+  CHECK_FALSE(scan_env_references("${:-x}")[0].problem.empty());
 }

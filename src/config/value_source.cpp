@@ -58,6 +58,12 @@ std::vector<EnvReference> scan_env_references(std::string_view text) {
       // Backstage trims the name before looking it up.
       while (!inner.empty() && inner.front() == ' ') inner.remove_prefix(1);
       while (!inner.empty() && inner.back() == ' ') inner.remove_suffix(1);
+      // Backstage's loader also takes a fallback: `${VAR:-default}`.
+      if (auto fallback = inner.find(":-"); fallback != std::string_view::npos) {
+        ref.has_fallback = true;
+        inner = inner.substr(0, fallback);
+        while (!inner.empty() && inner.back() == ' ') inner.remove_suffix(1);
+      }
       if (inner.empty()) {
         ref.problem = "is empty: name a variable inside ${...}";
       } else if (!is_valid_env_name(inner)) {
