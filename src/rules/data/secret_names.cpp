@@ -47,6 +47,8 @@ bool is_secret_header_name(std::string_view header) {
   for (std::string_view name : kSecretHeaders) {
     if (squashed == name) return true;
   }
+  // A bare "key"/"token" is the `key:` field of the list form or a setting, not a credential header.
+  if (squashed == "key" || squashed == "token" || squashed == "secret") return false;
   return ends_with(squashed, "key") || ends_with(squashed, "token") || ends_with(squashed, "secret");
 }
 
