@@ -1,0 +1,84 @@
+// GW104 deployment-not-in-inventory: with an inventory, an `azure|NAME` reference whose NAME is
+// not a deployment in it. Without an inventory the rule says nothing: it cannot know.
+#include <algorithm>
+
+#include "lint/rule.hpp"
+#include "rules/models/model_ref_support.hpp"
+
+namespace gwlint {
+namespace {
+
+std::vector<std::string> deployment_names(const GatewayModel& gateway) {
+  std::vector<std::string> names;
+  for (const Deployment& deployment : gateway.deployments) names.push_back(deployment.name);
+  return names;
+}
+
+bool starts_with_ignoring_case(std::string_view text, std::string_view prefix) {
+  return text.size() >= prefix.size() && models::edit_distance(text.substr(0, prefix.size()), prefix) == 0;
+}
+
+// Deployments whose name differs only slightly (a typo, a case slip) or one name extends the
+// other (`chat-prod` and `chat-production`).
+std::vector<std::string> close_names(const GatewayModel& gateway, std::string_view name) {
+  std::vector<std::string> out;
+  for (const Deployment& deployment : gateway.deployments) {
+    std::string_view other = deployment.name;
+    size_t limit = other.size() <= 4 ? 1 : 2;
+    bool extends = std::min(name.size(), other.size()) >= 4 &&
+                   (starts_with_ignoring_case(name, other) || starts_with_ignoring_case(other, name));
+    if (extends || models::edit_distance(name, other) <= limit) out.push_back(deployment.name);
+  }
+  return out;
+}
+
+class DeploymentNotInInventory final : public Rule {
+ public:
+  const RuleInfo& info() const override {
+    static const RuleInfo info{"GW104", "deployment-not-in-inventory", Severity::Error,
+                               "yes, when the model matches one deployment",
+                               "with an inventory: the referenced Azure deployment is not in it"};
+    return info;
+  }
+  void check(const RuleInput& input, FindingSink& sink) const override {
+    if (!input.gateway || !input.gateway->has_inventory) return;
+    const GatewayModel& gateway = *input.gateway;
+    for (const ModelReference& ref : gateway.models) {
+      auto name_view = models::azure_deployment_name(ref);
+      if (!name_view || gateway.deployment(*name_view)) continue;
+      std::string name(*name_view);
+      std::vector<std::string> known = deployment_names(gateway);
+      std::string message = "`" + name + "` in `" + ref.role + "` is not a deployment in the inventory";
+      message += known.empty() ? std::string(", which is empty") : " (" + models::quoted_list(known) + ")";
+      message = models::printable(message + ", so Azure answers 404 DeploymentNotFound");
+
+      auto serving = models::deployments_serving(gateway, name, input.context.extra_model_ids);
+      std::vector<std::string> similar = close_names(gateway, name);
+      if (serving.size() == 1) {
+        const std::string& target = serving.front()->name;
+        Finding& finding = sink.report(ref.node, message);
+        finding.suggestion =
+            "`" + name + "` is the model that deployment `" + target + "` serves; write `azure|" + target + "`";
+        finding.fix = models::replace_scalar(ref.node, "azure|" + target);
+        continue;
+      }
+      Finding& finding = sink.report(ref.node, message);
+      if (serving.size() > 1) {
+        std::vector<std::string> names;
+        for (const Deployment* deployment : serving) names.push_back(deployment->name);
+        finding.suggestion =
+            "`" + name + "` is served by " + models::quoted_list(names) + "; write `azure|` and the one meant";
+      } else if (!similar.empty()) {
+        finding.suggestion = "did you mean " + models::quoted_list(similar, 8, "or") +
+                             "? Otherwise create the deployment in Azure and add it to the inventory";
+      } else {
+        finding.suggestion =
+            "reference a deployment from the inventory, or create `" + name + "` in Azure and add it to the inventory";
+      }
+    }
+  }
+};
+
+}  // namespace
+GWLINT_REGISTER_RULE(DeploymentNotInInventory);
+}  // namespace gwlint

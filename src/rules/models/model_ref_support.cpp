@@ -1,0 +1,269 @@
+#include "rules/models/model_ref_support.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "config/value_source.hpp"
+#include "rules/data/model_ids.hpp"
+#include "rules/data/provider_ids.hpp"
+#include "schema/yaml_json.hpp"
+
+namespace gwlint::models {
+
+namespace {
+
+constexpr char kEnvMarker = '\x01';  // stands for one `${VAR}` in a skeleton
+
+// The value with each `${VAR}` replaced by kEnvMarker, so the literal characters around
+// references can be checked while the references stay opaque. Malformed attempts (`${VAR`,
+// `$VAR`) are opaque too: they are ENV502's, and checking their text here would report one
+// mistake twice.
+std::string skeleton(std::string_view text) {
+  std::string out;
+  size_t at = 0;
+  for (const EnvReference& ref : scan_env_references(text)) {
+    out.append(text.substr(at, ref.begin - at));
+    out += kEnvMarker;
+    at = ref.end;
+  }
+  out.append(text.substr(at));
+  return out;
+}
+
+bool is_space(char c) {
+  return std::isspace(static_cast<unsigned char>(c)) != 0;
+}
+
+std::string without_spaces_around_bar(std::string_view text) {
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (!is_space(text[i])) {
+      out += text[i];
+      continue;
+    }
+    size_t j = i;
+    while (j < text.size() && is_space(text[j])) ++j;
+    bool at_edge = out.empty() || j == text.size() || out.back() == '|' || text[j] == '|';
+    if (!at_edge) out.append(text.substr(i, j - i));
+    i = j - 1;
+  }
+  return out;
+}
+
+// The reference has no `|` at all.
+RefSyntax missing_separator(std::string_view text) {
+  RefSyntax result;
+  size_t cut = text.find_first_of("/: \t");
+  if (cut != std::string_view::npos && cut > 0 && cut + 1 < text.size()) {
+    std::string_view head = text.substr(0, cut);
+    std::string_view provider = data::is_provider_id(head) ? head : data::provider_for_alias(head);
+    if (!provider.empty()) {
+      std::string separator = is_space(text[cut]) ? "a space" : "`" + std::string(1, text[cut]) + "`";
+      result.problem = "uses " + separator + " where the gateway expects `|` between provider and name";
+      std::string_view rest = text.substr(cut + 1);
+      while (!rest.empty() && is_space(rest.front())) rest.remove_prefix(1);
+      result.suggestion = "write `" + std::string(provider) + "|" + std::string(rest) + "`";
+      return result;
+    }
+  }
+  if (data::is_provider_id(text) || !data::provider_for_alias(text).empty()) {
+    result.problem = "names only a provider; a model reference is `provider|name`";
+    result.suggestion = "add `|` and the model or deployment name, e.g. `azure|chat-prod`";
+  } else if (data::looks_like_bedrock_model_id(text)) {
+    result.problem = "has no `|`; it looks like an Amazon Bedrock model id, and a model reference is `provider|name`";
+    result.suggestion = "write `amazon-bedrock|" + std::string(text) + "`";
+  } else if (data::match_model_id(text)) {
+    result.problem = "names only a model and no provider; a model reference is `provider|name`";
+    result.suggestion = "prefix the provider: `openai|" + std::string(text) +
+                        "`, or for Azure `azure|` and the name of the deployment that serves it";
+  } else {
+    result.problem = "has no `|`; a model reference is `provider|name`, split on the first `|`";
+    result.suggestion =
+        "write the provider id (azure, openai, amazon-bedrock, cohere, google or ollama), `|`, "
+        "and the name, e.g. `azure|chat-prod`";
+  }
+  return result;
+}
+
+}  // namespace
+
+bool is_string_value(const Node* node) {
+  return node && node->is_scalar() && schema::json_type_of(node) == schema::JsonType::String;
+}
+
+std::string printable(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+RefSyntax check_ref_syntax(const ModelReference& ref) {
+  RefSyntax result;
+  if (!is_string_value(ref.node)) return result;
+  std::string_view text = ref.node->scalar;
+  std::string shape = skeleton(text);
+  if (text.empty()) {
+    result.problem = "is empty; a model reference is `provider|name`";
+    result.suggestion = "set it to a reference such as `azure|chat-prod`, or remove the key";
+    return result;
+  }
+  size_t bars = std::count(shape.begin(), shape.end(), '|');
+  if (bars == 0) {
+    if (shape.find(kEnvMarker) != std::string::npos) return result;  // the variable may hold the `|`
+    return missing_separator(text);
+  }
+  size_t bar = shape.find('|');
+  if (bars > 1) {
+    result.problem = "has " + std::to_string(bars) +
+                     " `|`; the gateway splits at the first one, so the name becomes `" +
+                     std::string(text.substr(text.find('|') + 1)) + "`";
+    result.suggestion = "keep exactly one `|` between the provider id and the name";
+    return result;
+  }
+  if (shape.size() == 1) {
+    result.problem = "has neither a provider nor a name around `|`";
+    result.suggestion = "write the provider id, `|`, and the name, e.g. `azure|chat-prod`";
+    return result;
+  }
+  if (bar == 0) {
+    result.problem = "has no provider before `|`";
+    result.suggestion = "write the provider id before `|`, e.g. `azure" + std::string(text) + "`";
+    return result;
+  }
+  if (bar + 1 == shape.size()) {
+    result.problem = "has no name after `|`";
+    result.suggestion = "write the model or deployment name after `|`, e.g. `" + std::string(text) + "chat-prod`";
+    return result;
+  }
+  if (std::any_of(shape.begin(), shape.end(), is_space)) {
+    std::string tidy = without_spaces_around_bar(text);
+    bool inner = std::any_of(tidy.begin(), tidy.end(), is_space);
+    result.problem = "contains whitespace, which the gateway keeps as part of the provider or name";
+    result.suggestion =
+        inner ? "remove the whitespace; provider ids and deployment names contain no spaces" : "write `" + tidy + "`";
+    return result;
+  }
+  return result;
+}
+
+std::optional<RefParts> well_formed_parts(const ModelReference& ref) {
+  if (!ref.has_separator || !is_string_value(ref.node) || !check_ref_syntax(ref).problem.empty()) return std::nullopt;
+  std::string_view text = ref.node->scalar;
+  size_t bar = text.find('|');
+  RefParts parts;
+  parts.provider = text.substr(0, bar);
+  parts.name = text.substr(bar + 1);
+  auto literal = [](std::string_view part) { return skeleton(part).find(kEnvMarker) == std::string::npos; };
+  parts.provider_known = literal(parts.provider);
+  parts.name_known = literal(parts.name);
+  return parts;
+}
+
+std::optional<std::string_view> azure_deployment_name(const ModelReference& ref) {
+  auto parts = well_formed_parts(ref);
+  if (!parts || !parts->provider_known || !parts->name_known || parts->provider != "azure") return std::nullopt;
+  return parts->name;
+}
+
+std::vector<const Deployment*> deployments_serving(const GatewayModel& gateway, std::string_view model,
+                                                   const std::vector<std::string>& extra_model_ids) {
+  std::vector<const Deployment*> out;
+  auto wanted = data::match_model_id(model, extra_model_ids);
+  for (const Deployment& deployment : gateway.deployments) {
+    if (deployment.model.empty() || !data::same_model(model, deployment.model, extra_model_ids)) continue;
+    // An inventory that records the version rules out a request for another version.
+    if (wanted && !wanted->version.empty() && !deployment.version.empty() &&
+        (wanted->version.size() != deployment.version.size() || edit_distance(wanted->version, deployment.version))) {
+      continue;
+    }
+    out.push_back(&deployment);
+  }
+  return out;
+}
+
+size_t edit_distance(std::string_view a, std::string_view b) {
+  auto lower = [](char c) { return std::tolower(static_cast<unsigned char>(c)); };
+  std::vector<std::vector<size_t>> d(a.size() + 1, std::vector<size_t>(b.size() + 1));
+  for (size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+  for (size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t cost = lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && lower(a[i - 1]) == lower(b[j - 2]) && lower(a[i - 2]) == lower(b[j - 1])) {
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+    }
+  }
+  return d[a.size()][b.size()];
+}
+
+std::string quoted_list(const std::vector<std::string>& names, size_t limit, std::string_view conjunction) {
+  std::string out;
+  size_t shown = std::min(names.size(), limit);
+  std::string last = " " + std::string(conjunction) + " ";
+  for (size_t i = 0; i < shown; ++i) {
+    if (i > 0) out += (i + 1 == shown && shown == names.size()) ? last : ", ";
+    out += "`" + names[i] + "`";
+  }
+  if (shown < names.size()) out += " and " + std::to_string(names.size() - shown) + " more";
+  return out;
+}
+
+namespace {
+
+// Whether `value` reads back as the same string when written as a plain YAML scalar.
+bool plain_safe(std::string_view value) {
+  if (value.empty() || is_space(value.front()) || is_space(value.back())) return false;
+  if (std::string_view("-?:,[]{}#&*!|>'\"%@`").find(value.front()) != std::string_view::npos) return false;
+  if (value.find(": ") != std::string_view::npos || value.find(" #") != std::string_view::npos) return false;
+  return std::none_of(value.begin(), value.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; });
+}
+
+std::string double_quoted(std::string_view value) {
+  std::string out = "\"";
+  for (char c : value) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+std::optional<Fix> replace_scalar(const Node* node, const std::string& value) {
+  if (!node || !node->is_scalar() || !node->span.file) return std::nullopt;
+  std::string text;
+  switch (node->style) {
+    case ScalarStyle::Plain:
+      text = plain_safe(value) ? value : double_quoted(value);
+      break;
+    case ScalarStyle::SingleQuoted: {
+      text = "'";
+      for (char c : value) text += c == '\'' ? std::string("''") : std::string(1, c);
+      text += "'";
+      break;
+    }
+    case ScalarStyle::DoubleQuoted:
+      text = double_quoted(value);
+      break;
+    default:
+      return std::nullopt;
+  }
+  Fix fix;
+  fix.replacement = value;
+  fix.edits.push_back(TextEdit{node->span.file, node->span.begin, node->span.end, std::move(text)});
+  return fix;
+}
+
+}  // namespace gwlint::models

@@ -1,0 +1,57 @@
+#pragma once
+// Helpers shared by the model-reference rules (GW101–GW106) and the Azure name rules that look
+// at `provider|name` values (AZ201, AZ211, GW104). GW101 decides what is well formed; the other
+// rules look only at well-formed references, so one mistake is reported once.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lint/finding.hpp"
+#include "lint/gateway_model.hpp"
+
+namespace gwlint::models {
+
+// Whether the loader types `node` as a string (not a number, boolean or null); other types are
+// the schema's business (GW003), so the rules skip them.
+bool is_string_value(const Node* node);
+
+// `text` for a message: line breaks and tabs written as `\n` and `\t` so a finding stays one line.
+std::string printable(std::string_view text);
+
+// GW101's verdict on one reference; `problem` is empty for non-string values (GW003's).
+struct RefSyntax {
+  std::string problem;     // "uses `/` where ..." (a sentence tail after the quoted value); empty when fine
+  std::string suggestion;  // how to write it, when gwlint can tell
+};
+RefSyntax check_ref_syntax(const ModelReference& ref);
+
+// The parts of a well-formed reference. A part holding a `${VAR}` is only known at run time,
+// so rules skip it.
+struct RefParts {
+  std::string_view provider;
+  std::string_view name;
+  bool provider_known = false;  // provider is literal text
+  bool name_known = false;      // name is literal text
+};
+std::optional<RefParts> well_formed_parts(const ModelReference& ref);
+
+// `name` of a well-formed, literal `azure|name` reference, or nullopt.
+std::optional<std::string_view> azure_deployment_name(const ModelReference& ref);
+
+// Inventory deployments that serve `model` (same model id ignoring case; a versioned id
+// matches a deployment of its base model unless the deployment records another version).
+std::vector<const Deployment*> deployments_serving(const GatewayModel& gateway, std::string_view model,
+                                                   const std::vector<std::string>& extra_model_ids);
+
+// Case-insensitive optimal-string-alignment distance (a swap of neighbours counts once).
+size_t edit_distance(std::string_view a, std::string_view b);
+
+// "`a`, `b` and `c`" (at most `limit` names, then "and N more"); `conjunction` may be "or".
+std::string quoted_list(const std::vector<std::string>& names, size_t limit = 8, std::string_view conjunction = "and");
+
+// A fix that replaces the whole scalar `node` with `value`, written in the node's quoting
+// style; nullopt for block scalars, where a safe rewrite is not worth the risk.
+std::optional<Fix> replace_scalar(const Node* node, const std::string& value);
+
+}  // namespace gwlint::models
