@@ -139,10 +139,14 @@ CommandRunner add_lint_command(CLI::App& app) {
   command->add_option("--fail-on", args->fail_on, "lowest severity that makes the exit code 1")
       ->check(CLI::IsMember({"error", "warning", "info", "never"}));
   command->add_option("--select", args->select, "only these rules (codes, names or code prefixes, comma separated)")
-      ->delimiter(',');
-  command->add_option("--ignore", args->ignore, "skip these rules (codes, names or code prefixes)")->delimiter(',');
+      ->delimiter(',')
+      ->allow_extra_args(false);
+  command->add_option("--ignore", args->ignore, "skip these rules (codes, names or code prefixes)")
+      ->delimiter(',')
+      ->allow_extra_args(false);
   command->add_option("--severity", args->severity, "override a rule's severity: CODE=off|info|warning|error")
-      ->delimiter(',');
+      ->delimiter(',')
+      ->allow_extra_args(false);
   command->add_option("--today", args->today, "date for api-version retirement checks (YYYY-MM-DD; default: today)");
   command->add_flag("--check-env", args->check_env, "report ${VAR} references whose variable is unset (ENV501)");
   command->add_option("--color", args->color, "colour in text output: auto (TTY and no NO_COLOR), always, never")

@@ -2,7 +2,8 @@
 """Check gwlint's JSON Schemas on their own, without the C++ linter.
 
 Usage:
-    check_schemas.py SCHEMA_DIR --good FILE... --bad FILE... [--root NAME]
+    check_schemas.py SCHEMA_DIR [--good FILE...] [--bad FILE...] [--root NAME]
+                     [--fixtures DIR [--bad-codes CODE...]]
 
 Loads every *.json under SCHEMA_DIR (recursively), checks each against the
 draft-07 meta-schema and against the house style (a $id and $schema on every
@@ -14,11 +15,20 @@ against the root schema (default app-config.schema.json).
 A bad file may carry `# expect: TEXT` comment lines; then at least one
 validation error (searched through anyOf/oneOf branches too, as
 "dotted.path: message") must contain each TEXT, so a bad fixture cannot pass
-for the wrong reason.
+for the wrong reason. Rule-code expectations (`# expect: GW003`, the linter's
+fixture convention) are not error texts and are ignored here.
 
-Inputs are read with PyYAML (JSON is a subset of it) using a SafeLoader
-without the YAML 1.1 timestamp resolver, so `2024-10-21` stays a string as it
-does for Backstage's YAML 1.2 loader.
+--fixtures DIR adds the linter's rule fixtures: every DIR/*/good-*.{yaml,yml,json}
+must validate (a good fixture produces no finding of any rule, so the schema
+alone must accept it), and every DIR/CODE/bad-* of each --bad-codes CODE
+(default GW003 GW004, the schema's own rules) must not.
+
+`{ $include: path[#dotted.path] }` mappings are replaced by the included
+file's content (relative to the including file), as Backstage does.
+
+Inputs are read with PyYAML (JSON is a subset of it) using a SafeLoader typed
+like YAML 1.2's core schema, as Backstage's loader is: `2024-10-21`, `yes`,
+`on` and `1_000` stay strings.
 
 Prints one line per file and a final `N passed, M failed`; exits 1 on any
 failure, 2 on a usage error.
@@ -36,6 +46,9 @@ import yaml
 
 DRAFT7 = "http://json-schema.org/draft-07/schema#"
 TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+BOOL_TAG = "tag:yaml.org,2002:bool"
+INT_TAG = "tag:yaml.org,2002:int"
+FLOAT_TAG = "tag:yaml.org,2002:float"
 
 # Keywords the schemas may use: valijson (the linter) and editors all agree on
 # these; value checks (pattern, format, ...) belong to the linter's rules.
@@ -46,25 +59,112 @@ ALLOWED_KEYWORDS = {
 }
 
 
-class NoTimestampLoader(yaml.SafeLoader):
-    """SafeLoader that keeps date-like scalars (2024-10-21) as strings."""
+class Yaml12Loader(yaml.SafeLoader):
+    """SafeLoader with YAML 1.2 core-schema typing, as Backstage's loader: no
+    timestamps (2024-10-21 stays a string), only true/false booleans (yes, on
+    stay strings), core-schema ints and floats only (1_000, 0b1, 1:20 stay strings)."""
 
 
-NoTimestampLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != TIMESTAMP_TAG]
+Yaml12Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers
+            if tag not in (TIMESTAMP_TAG, BOOL_TAG, INT_TAG, FLOAT_TAG)]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+for _tag, _pattern, _first in (
+        (BOOL_TAG, r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+        (INT_TAG, r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789"),
+        (FLOAT_TAG, r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+                    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$", "-+.0123456789")):
+    Yaml12Loader.add_implicit_resolver(_tag, re.compile(_pattern), list(_first))
+
+
+def _construct_yaml12_int(loader, node):
+    text = loader.construct_scalar(node)
+    if text.startswith("0o"):
+        return int(text[2:], 8)
+    if text.startswith("0x"):
+        return int(text[2:], 16)
+    return int(text, 10)
+
+
+def _construct_yaml12_bool(loader, node):
+    return loader.construct_scalar(node).lower() == "true"
+
+
+Yaml12Loader.add_constructor(INT_TAG, _construct_yaml12_int)
+Yaml12Loader.add_constructor(BOOL_TAG, _construct_yaml12_bool)
+
+
+FIXTURE_SUFFIXES = (".yaml", ".yml", ".json")
+RULE_CODES = re.compile(r"^[A-Z]+[0-9]{3}(\s*,\s*[A-Z]+[0-9]{3})*$")
+
+
+def resolve_includes(value, base_dir, depth=0):
+    """Backstage's `{ $include: file[#dotted.path] }`: the included value."""
+    if depth > 16:
+        raise ValueError("$include nested too deeply")
+    if isinstance(value, dict):
+        if len(value) == 1 and isinstance(value.get("$include"), str):
+            target, _, dotted = value["$include"].partition("#")
+            path = pathlib.Path(base_dir) / target
+            with open(path, encoding="utf-8") as f:
+                included = yaml.load(f, Loader=Yaml12Loader)
+            for key in filter(None, dotted.split(".")):
+                included = included[key]
+            return resolve_includes(included, path.parent, depth + 1)
+        return {k: resolve_includes(v, base_dir, depth) for k, v in value.items()}
+    if isinstance(value, list):
+        return [resolve_includes(v, base_dir, depth) for v in value]
+    return value
 
 
 def load_document(path):
     with open(path, encoding="utf-8") as f:
-        return yaml.load(f, Loader=NoTimestampLoader)
+        document = yaml.load(f, Loader=Yaml12Loader)
+    return resolve_includes(document, pathlib.Path(path).parent)
 
 
 def expectations(path):
     pattern = re.compile(r"^\s*#\s*expect:\s*(.+?)\s*$")
     with open(path, encoding="utf-8") as f:
-        return [m.group(1) for line in f if (m := pattern.match(line))]
+        found = [m.group(1) for line in f if (m := pattern.match(line))]
+    return [text for text in found if not RULE_CODES.match(text)]
+
+
+def fixture_files(fixtures_dir, bad_codes):
+    """(good, bad) files among the linter's rule fixtures."""
+    def under(folder, prefix):
+        return sorted(str(p) for p in folder.glob(prefix + "*")
+                      if p.is_file() and p.suffix in FIXTURE_SUFFIXES)
+    good = [f for folder in sorted(fixtures_dir.iterdir()) if folder.is_dir()
+            for f in under(folder, "good-")]
+    bad = [f for code in bad_codes for f in under(fixtures_dir / code, "bad-")]
+    return good, bad
+
+
+def make_validator(root, store):
+    """A draft-07 validator that finds $refs in `store` by URI, offline."""
+    try:
+        from referencing import Registry, Resource
+        from referencing.jsonschema import DRAFT7 as REFERENCING_DRAFT7
+    except ImportError:  # jsonschema < 4.18: RefResolver is all there is
+        resolver = jsonschema.RefResolver(base_uri=root["$id"], referrer=root, store=store)
+        return jsonschema.Draft7Validator(root, resolver=resolver)
+    # Newer jsonschema's RefResolver loses the resolution scope after a cross-file
+    # $ref (it then looks for providers/providers/x.json); `referencing` does not.
+    registry = Registry().with_resources(
+        (uri, Resource.from_contents(schema, default_specification=REFERENCING_DRAFT7))
+        for uri, schema in store.items())
+    return jsonschema.Draft7Validator(root, registry=registry)
+
+
+def ref_errors():
+    """What a $ref that does not resolve raises, old jsonschema and new."""
+    try:
+        from referencing.exceptions import Unresolvable
+    except ImportError:
+        return (jsonschema.exceptions.RefResolutionError,)
+    return (Unresolvable,)
 
 
 def dotted(error):
@@ -194,10 +294,21 @@ def main(argv):
     parser.add_argument("--bad", nargs="*", default=[], metavar="FILE")
     parser.add_argument("--root", default="app-config.schema.json",
                         help="root schema, relative to SCHEMA_DIR")
+    parser.add_argument("--fixtures", type=pathlib.Path, metavar="DIR",
+                        help="the linter's rule fixtures: all good-* must pass, "
+                             "bad-* of --bad-codes must fail")
+    parser.add_argument("--bad-codes", nargs="*", default=["GW003", "GW004"], metavar="CODE",
+                        help="fixture folders whose bad-* files the schema alone rejects")
     args = parser.parse_args(argv)
 
     if not args.schema_dir.is_dir():
         parser.error(f"{args.schema_dir} is not a directory")
+    if args.fixtures:
+        if not args.fixtures.is_dir():
+            parser.error(f"{args.fixtures} is not a directory")
+        good, bad = fixture_files(args.fixtures, args.bad_codes)
+        args.good += good
+        args.bad += bad
     if not args.good and not args.bad:
         parser.error("give at least one --good or --bad file")
 
@@ -215,8 +326,8 @@ def main(argv):
         passed += 1
 
     root = by_path[args.root]
-    resolver = jsonschema.RefResolver(base_uri=root["$id"], referrer=root, store=store)
-    validator = jsonschema.Draft7Validator(root, resolver=resolver)
+    validator = make_validator(root, store)
+    unresolvable = ref_errors()
 
     for kind, files in (("good", args.good), ("bad", args.bad)):
         for name in files:
@@ -224,11 +335,11 @@ def main(argv):
                 document = load_document(name)
                 errors = sorted(validator.iter_errors(document),
                                 key=lambda e: (list(map(str, e.absolute_path)), e.message))
-            except (OSError, yaml.YAMLError) as e:
+            except (OSError, ValueError, KeyError, TypeError, yaml.YAMLError) as e:
                 print(f"FAIL {kind} {name}: cannot load: {e}".replace("\n", " "))
                 failed += 1
                 continue
-            except jsonschema.exceptions.RefResolutionError as e:
+            except unresolvable as e:
                 print(f"FAIL {kind} {name}: $ref does not resolve: {e}")
                 failed += 1
                 continue

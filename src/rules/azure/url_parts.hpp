@@ -1,0 +1,67 @@
+#pragma once
+// A lenient URL splitter for baseURL checks (AZ208, AZ209, AZ210, AZ212): it never fails, it just
+// says which parts it found, so a rule can name exactly what is wrong with a malformed value.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lint/gateway_model.hpp"
+
+namespace gwlint {
+
+struct UrlParts {
+  std::string_view scheme;  // without "://"; empty when the text has no `scheme://`
+  bool has_authority = false;
+  std::string_view userinfo;  // before '@' in the authority
+  bool has_userinfo = false;
+  std::string_view host;  // IPv6 literals keep their brackets
+  std::string_view port;
+  bool has_port = false;
+  std::string_view path;  // from the first '/' after the authority (or the whole text without a scheme)
+  std::string_view query;
+  bool has_query = false;
+  std::string_view fragment;
+  bool has_fragment = false;
+
+  // scheme://[userinfo@]host[:port] as written; empty without an authority.
+  std::string_view origin_text;
+};
+
+UrlParts split_url(std::string_view text);
+
+std::string ascii_lower(std::string_view text);
+bool iequals(std::string_view a, std::string_view b);
+
+// localhost (and *.localhost), 127.0.0.0/8, ::1: traffic that never leaves the machine.
+bool is_loopback_host(std::string_view host);
+
+// The host of an Azure OpenAI endpoint (see data::azure_openai_host_suffixes), with at least one
+// label in front of the suffix.
+bool is_azure_openai_host(std::string_view host);
+
+// Which endpoint an `azure` provider block makes the client call (DOMAIN.md §2).
+enum class AzureEndpoint {
+  Unknown,  // no endpoint, or one that comes from the environment
+  V1,       // resourceName without baseURL, or a baseURL `https://x.openai.azure.com/openai[/v1]`
+  Other,    // a gateway, API Management, a custom host, or an Azure host with another path
+};
+AzureEndpoint azure_endpoint_of(const ProviderConfig& azure);
+
+// A scalar that Backstage's loader reads as text (not a plain number, boolean or null, which are
+// the schema's business, GW003).
+bool is_text_value(const Node* node);
+
+// `text` with line breaks, tabs and other control characters written as escapes (`\n`), so a
+// message stays on one line.
+std::string printable(std::string_view text);
+
+// `text` written as a replacement for the scalar `node` in the same quoting style ("x" stays
+// double-quoted, 'x' single-quoted, plain stays plain); nullopt when that style cannot hold it
+// (block scalars, or characters that would need escaping). Used by the rules' fixes.
+std::optional<std::string> requote_like(const Node* node, std::string_view text);
+
+// The path split on '/', with empty segments (from "//" or a trailing slash) dropped.
+std::vector<std::string_view> path_segments(std::string_view path);
+
+}  // namespace gwlint

@@ -1,0 +1,121 @@
+// ENV502 env-ref-syntax: a malformed environment reference in a string under aiGateway: `${VAR`
+// unclosed, `$VAR` without braces, `${}` empty, an invalid name, or a `{ $env: }` without a
+// valid variable name. `$${...}` (an escape) and `${VAR:-fallback}` are fine.
+#include <algorithm>
+#include <cctype>
+
+#include "config/value_source.hpp"
+#include "lint/rule.hpp"
+#include "rules/env/gateway_values.hpp"
+
+namespace gwlint {
+namespace {
+
+// `AZURE-OPENAI-KEY` -> `AZURE_OPENAI_KEY`: the name Backstage could look up.
+std::string repaired_name(std::string_view name) {
+  std::string out;
+  for (char c : name) {
+    bool ok = std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+    out += ok && static_cast<unsigned char>(c) < 0x80 ? c : '_';
+  }
+  if (!out.empty() && std::isdigit(static_cast<unsigned char>(out.front()))) out.insert(0, "_");
+  return out;
+}
+
+bool is_env_directive(const Node* value) {
+  return value->key_in_parent && value->key_in_parent->text() == "$env" && value->parent &&
+         value->parent->entries.size() == 1;
+}
+
+class EnvRefSyntax final : public Rule {
+ public:
+  const RuleInfo& info() const override {
+    static const RuleInfo info{"ENV502", "env-ref-syntax", Severity::Error, "",
+                               "a malformed reference: `${VAR` unclosed, `$VAR` without braces, `${}` empty, "
+                               "invalid name"};
+    return info;
+  }
+
+  void check(const RuleInput& input, FindingSink& sink) const override {
+    if (!input.gateway) return;
+    const GatewayModel& gateway = *input.gateway;
+    values::for_each_value(gateway.gateway, [&](const Node* value) {
+      if (is_env_directive(value)) return check_directive(value, gateway, sink);
+      if (!value->is_scalar()) return;
+      bool secret = values::is_secret_field_value(value, gateway) || values::is_secret_header_value(value, gateway);
+      for (const values::EnvRef& ref : values::reported_malformed_refs(value->scalar, secret)) {
+        report(sink, value, values::describe(value, gateway), value->scalar, ref, secret);
+      }
+    });
+  }
+
+ private:
+  // `{ $env: NAME }`: NAME must be a variable name (or come from a `${VAR}` itself). A list or
+  // mapping there is a type error, GW003's.
+  static void check_directive(const Node* value, const GatewayModel& gateway, FindingSink& sink) {
+    if (value->is_mapping() || value->is_sequence()) return;
+    if (value->is_scalar() && value_source(value) == ValueSource::EnvSubstituted) return;
+    std::string name = value->is_scalar() ? value->scalar : "";
+    while (!name.empty() && name.back() == ' ') name.pop_back();
+    while (!name.empty() && name.front() == ' ') name.erase(0, 1);
+    if (is_valid_env_name(name)) return;
+    std::string where = values::describe(value->parent, gateway);
+    if (name.empty()) {
+      sink.report(value, where + " is `{ $env: }` with no variable name, so the value is undefined").suggestion =
+          "write `{ $env: NAME }` with the variable your deployment defines";
+      return;
+    }
+    std::string shown = name.substr(0, 40);
+    sink.report(value, where + " reads `{ $env: " + shown + " }`, but `" + shown +
+                           "` is not a valid variable name (letters, digits and `_`, not starting with a digit), so "
+                           "Backstage finds no such variable")
+        .suggestion = "write `{ $env: " + repaired_name(name) + " }` with the name your deployment defines";
+  }
+
+  static void report(FindingSink& sink, const Node* value, const std::string& where, std::string_view text,
+                     const values::EnvRef& ref, bool secret) {
+    // In a secret, only the variable's name is shown, never the surrounding text.
+    std::string raw(text.substr(ref.begin, std::min<size_t>(ref.end - ref.begin, 60)));
+    const std::string& name = ref.name;
+    std::string message, suggestion;
+    if (ref.bare) {
+      message = where +
+                (secret ? " refers to `" + name + "` with `$` and no braces"
+                        : " has `" + raw + "`, a reference without braces") +
+                ", which Backstage does not substitute, so the text is sent as is";
+      suggestion = "write `${" + name + "}` or `{ $env: " + name + " }`";
+    } else if (ref.unclosed) {
+      if (!name.empty()) {
+        message = where +
+                  (secret ? " has an unclosed reference to `" + name + "`" : " has `" + raw + "` with no closing `}`");
+        // In a secret the value is `${NAME` itself, which redaction would mask in the fix text.
+        suggestion = secret ? "add the missing `}` after `" + name + "`" : "close it: `${" + name + "}`";
+      } else {
+        message = where + " has a `${` that is never closed";
+        suggestion = "write `${NAME}` with a valid variable name, or `$${` for a literal `${`";
+      }
+      message += ", which Backstage does not substitute, so the text is sent as is";
+    } else {
+      std::string inner(text.substr(ref.begin + 2, ref.end - ref.begin - 3));
+      if (ref.has_fallback) inner.erase(inner.find(":-"));  // the fallback is not the problem
+      bool empty = inner.find_first_not_of(' ') == std::string::npos;
+      if (empty) {
+        message = where + " has an empty reference `${}`";
+        suggestion = "name a variable: `${NAME}`, or write `$${}` for a literal `${}`";
+      } else {
+        std::string trimmed = inner.substr(inner.find_first_not_of(' '));
+        while (!trimmed.empty() && trimmed.back() == ' ') trimmed.pop_back();
+        message = where + " refers to `" + trimmed.substr(0, 40) +
+                  "`, which is not a valid variable name (letters, digits and `_`, not starting with a digit)";
+        suggestion = "write `${" + repaired_name(trimmed) + "}` with the name your deployment defines";
+      }
+      message += ", so Backstage finds no variable and the whole value becomes undefined";
+    }
+    Finding& finding = sink.report(value, message);
+    finding.suggestion = suggestion;
+  }
+};
+
+}  // namespace
+GWLINT_REGISTER_RULE(EnvRefSyntax);
+}  // namespace gwlint
