@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "config/value_source.hpp"
+#include "rules/data/placeholders.hpp"
 #include "rules/data/secret_names.hpp"
 
 namespace gwlint {
@@ -23,15 +24,28 @@ void for_each_entry(const Node* node, const Visit& visit, int depth = 0) {
   }
 }
 
+// True when the text is nothing but (possibly malformed) env references, e.g. `$AZURE_KEY`.
+bool is_only_references(std::string_view text) {
+  auto refs = scan_env_references(text);
+  if (refs.empty()) return false;
+  size_t covered = 0;
+  for (const auto& ref : refs) covered += ref.end - ref.begin;
+  size_t blanks = static_cast<size_t>(std::count(text.begin(), text.end(), ' '));
+  return covered + blanks >= text.size();
+}
+
 }  // namespace
 
 Redactor::Redactor(const Document& document) {
   auto add_node = [&](const Node* value) {
     if (!value || !value->is_scalar() || value_source(value) != ValueSource::Literal) return;
+    // Documentation placeholders and broken `$VAR` references are not secrets; masking them
+    // would hide exactly what SEC302 and ENV502 point at.
+    if (data::is_placeholder(value->scalar) || is_only_references(value->scalar)) return;
     add(value->scalar);
-    // The raw text can differ from the loaded value (quotes, escapes): mask both.
+    // The raw text of a quoted scalar can differ from the loaded value (escapes): mask both.
     const SourceSpan& span = value->span;
-    if (span.file && span.end > span.begin) {
+    if (value->is_quoted() && span.file && span.end > span.begin) {
       add(std::string_view(span.file->text()).substr(span.begin, span.end - span.begin));
     }
   };

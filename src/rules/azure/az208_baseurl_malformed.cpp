@@ -100,7 +100,9 @@ class BaseurlMalformed final : public Rule {
     // `https://${HOST}/openai` is only known at run time, and a broken `${HOST` is ENV502's.
     if (!scan_env_references(text).empty()) return;
 
+    bool is_ollama = provider.id == "ollama";
     if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+      if (is_ollama) return;  // an Ollama block without a usable baseURL is PRV603's finding
       sink.report(node, "`baseURL` is empty, so there is no base to send requests to").suggestion =
           "write the base URL (`https://host/path`) or remove the key";
       return;
@@ -134,7 +136,8 @@ class BaseurlMalformed final : public Rule {
       problems.push_back({"has the invalid port " + code(":" + std::string(url.port)),
                           "which is not a number up to 65535", "fix the port"});
     }
-    if (scheme == "http" && !url.host.empty() && !is_loopback_host(url.host)) {
+    // Ollama sends no key and usually runs in-cluster over plain http (`http://ollama:11434/api`).
+    if (scheme == "http" && !url.host.empty() && !is_loopback_host(url.host) && !is_ollama) {
       problems.push_back({"uses plain `http://` to " + code(url.host),
                           "which sends every prompt, and any key, in clear text",
                           "use `https://` (plain http is fine only for localhost)"});

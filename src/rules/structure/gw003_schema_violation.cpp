@@ -5,6 +5,12 @@
 namespace gwlint {
 namespace {
 
+// The value of a `{ $env: ... }` mapping when it is null or a scalar: a bad variable name is a
+// reference problem (ENV502), so the schema's type error would report the same thing twice.
+bool is_scalar_env_directive(const Node* node) {
+  return (node->is_null() || node->is_scalar()) && node->key_in_parent && node->key_in_parent->text() == "$env";
+}
+
 class SchemaViolation final : public Rule {
  public:
   const RuleInfo& info() const override {
@@ -16,6 +22,7 @@ class SchemaViolation final : public Rule {
   void check(const RuleInput& input, FindingSink& sink) const override {
     for (const SchemaIssue& issue : input.schema_issues) {
       if (issue.kind != SchemaIssue::Kind::Violation || !issue.node) continue;
+      if (is_scalar_env_directive(issue.node)) continue;  // `{ $env: }` / `{ $env: 1 }`: ENV502 says it better
       Finding& finding = sink.report(issue.node->span, issue.path, issue.message);
       if (!issue.suggestion.empty()) finding.suggestion = issue.suggestion;
     }
