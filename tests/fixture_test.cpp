@@ -41,9 +41,14 @@ std::set<Expectation> expectations_of(const fs::path& path, const std::string& t
   sidecar += ".expect";
   if (fs::exists(sidecar)) {
     std::istringstream lines(read_file(sidecar));
-    uint32_t line;
-    std::string code;
-    while (lines >> line >> code) out.insert({line, code});
+    std::string row;
+    while (std::getline(lines, row)) {
+      if (row.empty() || row[0] == '#') continue;  // `# gwlint-test: ...` options live here for JSON
+      std::istringstream fields(row);
+      uint32_t line;
+      std::string code;
+      if (fields >> line >> code) out.insert({line, code});
+    }
     return out;
   }
   std::istringstream lines(text);
@@ -124,7 +129,9 @@ TEST_CASE("fixtures produce exactly the findings they expect", "[fixtures]") {
     std::set<Expectation> expected = expectations_of(path, text);
     bool is_bad = path.filename().string().rfind("bad-", 0) == 0;
     std::string folder_code = path.parent_path().filename().string();
-    LintOptions options = options_of(text);
+    fs::path sidecar = path;
+    sidecar += ".expect";
+    LintOptions options = options_of(fs::exists(sidecar) ? read_file(sidecar) : text);
     FileReport report =
         lint_document(load_document(path.string(), text, options.limits, path.parent_path().string()), options);
     std::set<Expectation> found;
