@@ -67,8 +67,7 @@ class RuleRegistry {
 
  private:
   std::vector<std::unique_ptr<Rule>> owned_;
-  mutable std::vector<const Rule*> ordered_;
-  mutable bool sorted_ = false;
+  std::vector<const Rule*> ordered_;  // catalogue order, kept sorted by add()
 };
 
 // Defines info() and registers the rule; use once per rule file after the class.

@@ -28,12 +28,6 @@ RuleRegistry& RuleRegistry::instance() {
   return registry;
 }
 
-bool RuleRegistry::add(std::unique_ptr<Rule> rule) {
-  ordered_.push_back(rule.get());
-  owned_.push_back(std::move(rule));
-  sorted_ = false;
-  return true;
-}
 
 namespace {
 
@@ -53,16 +47,19 @@ bool equals_ignoring_case(std::string_view a, std::string_view b) {
 
 }  // namespace
 
-const std::vector<const Rule*>& RuleRegistry::rules() const {
-  if (!sorted_) {
-    std::sort(ordered_.begin(), ordered_.end(), [](const Rule* a, const Rule* b) {
-      int ga = group_rank(a->info().code), gb = group_rank(b->info().code);
-      return ga != gb ? ga < gb : a->info().code < b->info().code;
-    });
-    sorted_ = true;
-  }
-  return ordered_;
+// Rules register during static initialisation, before any lint thread starts; keeping the
+// list sorted on insert makes rules() a plain read, safe from every thread.
+bool RuleRegistry::add(std::unique_ptr<Rule> rule) {
+  auto before = [](const Rule* a, const Rule* b) {
+    int ga = group_rank(a->info().code), gb = group_rank(b->info().code);
+    return ga != gb ? ga < gb : a->info().code < b->info().code;
+  };
+  ordered_.insert(std::upper_bound(ordered_.begin(), ordered_.end(), rule.get(), before), rule.get());
+  owned_.push_back(std::move(rule));
+  return true;
 }
+
+const std::vector<const Rule*>& RuleRegistry::rules() const { return ordered_; }
 
 const Rule* RuleRegistry::find(std::string_view code_or_name) const {
   for (const Rule* rule : rules()) {
