@@ -3,15 +3,13 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "lint/text_utils.hpp"
+
 namespace gwlint::cli {
 
 namespace fs = std::filesystem;
 
 namespace {
-
-bool ends_with(const std::string& text, const std::string& suffix) {
-  return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
 
 void walk(const fs::path& directory, std::vector<std::string>& out) {
   std::vector<fs::path> files;

@@ -1,8 +1,8 @@
 #include <algorithm>
 #include <array>
-#include <cctype>
 
 #include "lint/rule.hpp"
+#include "lint/text_utils.hpp"
 
 namespace gwlint {
 
@@ -28,7 +28,6 @@ RuleRegistry& RuleRegistry::instance() {
   return registry;
 }
 
-
 namespace {
 
 int group_rank(std::string_view code) {
@@ -37,12 +36,6 @@ int group_rank(std::string_view code) {
     if (code.substr(0, groups[i].size()) == groups[i]) return static_cast<int>(i);
   }
   return static_cast<int>(groups.size());
-}
-
-bool equals_ignoring_case(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-         });
 }
 
 }  // namespace
@@ -59,11 +52,13 @@ bool RuleRegistry::add(std::unique_ptr<Rule> rule) {
   return true;
 }
 
-const std::vector<const Rule*>& RuleRegistry::rules() const { return ordered_; }
+const std::vector<const Rule*>& RuleRegistry::rules() const {
+  return ordered_;
+}
 
 const Rule* RuleRegistry::find(std::string_view code_or_name) const {
   for (const Rule* rule : rules()) {
-    if (equals_ignoring_case(rule->info().code, code_or_name) || rule->info().name == code_or_name) return rule;
+    if (iequals(rule->info().code, code_or_name) || rule->info().name == code_or_name) return rule;
   }
   return nullptr;
 }

@@ -1,34 +1,28 @@
 #include "schema/key_suggestions.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <limits>
+
+#include "lint/text_utils.hpp"
 
 namespace gwlint::schema {
 
 namespace {
 
+constexpr std::string_view kSeparators = "-_. ";
+
 bool is_separator(char c) {
-  return c == '-' || c == '_' || c == '.' || c == ' ';
+  return kSeparators.find(c) != std::string_view::npos;
 }
 
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
+// Lower case without separators, so `api_key`, `API-Key` and `apiKey` compare equal.
 std::string squashed(std::string_view text) {
-  std::string out;
-  for (char c : lower(text)) {
-    if (!is_separator(c)) out += c;
-  }
-  return out;
+  return squash(text, kSeparators);
 }
 
 std::vector<std::string> words(std::string_view text) {
   std::vector<std::string> out(1);
-  for (char c : lower(text)) {
+  for (char c : ascii_lower(text)) {
     if (is_separator(c)) {
       if (!out.back().empty()) out.emplace_back();
     } else {
@@ -57,24 +51,12 @@ std::vector<std::string> matching(const std::vector<std::string>& known, Match m
 }  // namespace
 
 size_t damerau_levenshtein(std::string_view a, std::string_view b) {
-  std::vector<std::vector<size_t>> d(a.size() + 1, std::vector<size_t>(b.size() + 1));
-  for (size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
-  for (size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    for (size_t j = 1; j <= b.size(); ++j) {
-      size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
-        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-      }
-    }
-  }
-  return d[a.size()][b.size()];
+  return edit_distance(a, b, EditMetric::OptimalStringAlignment, LetterCase::Sensitive);
 }
 
 std::vector<std::string> similar_keys(std::string_view written, const std::vector<std::string>& known) {
-  std::string wanted = lower(written);
-  if (auto out = matching(known, [&](const std::string& key) { return lower(key) == wanted; }); !out.empty()) {
+  std::string wanted = ascii_lower(written);
+  if (auto out = matching(known, [&](const std::string& key) { return ascii_lower(key) == wanted; }); !out.empty()) {
     return out;
   }
   std::string flat = squashed(written);
@@ -85,7 +67,7 @@ std::vector<std::string> similar_keys(std::string_view written, const std::vecto
   size_t best = std::numeric_limits<size_t>::max();
   std::vector<std::string> closest;
   for (const std::string& key : known) {
-    size_t distance = damerau_levenshtein(wanted, lower(key));
+    size_t distance = damerau_levenshtein(wanted, ascii_lower(key));
     if (distance > typo_limit(std::min(wanted.size(), key.size()))) continue;
     if (distance < best) closest.clear(), best = distance;
     if (distance == best) closest.push_back(key);
@@ -94,7 +76,8 @@ std::vector<std::string> similar_keys(std::string_view written, const std::vecto
 
   std::vector<std::string> parts = words(written);
   if (parts.size() > 1) {
-    if (auto out = matching(known, [&](const std::string& key) { return lower(key) == parts.front(); }); !out.empty()) {
+    if (auto out = matching(known, [&](const std::string& key) { return ascii_lower(key) == parts.front(); });
+        !out.empty()) {
       return out;
     }
   }

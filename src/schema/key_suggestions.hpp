@@ -13,7 +13,8 @@ namespace gwlint::schema {
 // -> `amazon-bedrock`). Empty when nothing is close.
 std::vector<std::string> similar_keys(std::string_view written, const std::vector<std::string>& known);
 
-// Edit distance counting insertions, deletions, substitutions and adjacent transpositions.
+// Edit distance counting insertions, deletions, substitutions and adjacent transpositions, case
+// sensitive: edit_distance (lint/text_utils.hpp) with EditMetric::OptimalStringAlignment.
 size_t damerau_levenshtein(std::string_view a, std::string_view b);
 
 }  // namespace gwlint::schema

@@ -2,6 +2,7 @@
 // deployment name. An inventory entry of exactly that name means the deployment really is
 // called so, and the rule stays silent.
 #include "lint/rule.hpp"
+#include "lint/value_helpers.hpp"
 #include "rules/data/model_ids.hpp"
 #include "rules/models/model_ref_support.hpp"
 
@@ -41,7 +42,7 @@ class ModelNameAsDeployment final : public Rule {
       if (serving.size() == 1) {
         const std::string& target = serving.front()->name;
         finding.suggestion = "deployment `" + target + "` serves " + model->model + "; write `azure|" + target + "`";
-        finding.fix = models::replace_scalar(ref.node, "azure|" + target);
+        finding.fix = replace_value_fix(ref.node, "azure|" + target, Requote::EscapeAsNeeded);
       } else if (serving.empty()) {
         finding.suggestion = "the inventory has no deployment of " + model->model +
                              "; deploy it in Azure and add the deployment to `deployments:`, or reference an "

@@ -1,7 +1,8 @@
 // AZ204 resourcename-is-url: `resourceName` holds a pasted endpoint URL or host instead of the
 // bare name; the client would build `https://https://x.openai.azure.com/.openai.azure.com/...`.
-#include "config/value_source.hpp"
 #include "lint/rule.hpp"
+#include "lint/text_utils.hpp"
+#include "lint/value_helpers.hpp"
 #include "rules/data/azure_names.hpp"
 #include "rules/models/model_ref_support.hpp"
 
@@ -30,7 +31,7 @@ class ResourcenameIsUrl final : public Rule {
     if (!input.gateway) return;
     const ProviderConfig* azure = input.gateway->provider("azure");
     const Node* value = azure ? azure->field("resourceName") : nullptr;
-    if (!models::is_string_value(value) || value_source(value) != ValueSource::Literal) return;
+    if (!is_literal_string(value)) return;
     auto endpoint = data::parse_pasted_endpoint(value->scalar);
     if (!endpoint) return;
     bool fixable = endpoint->azure_openai_host && !data::resource_name_problem(endpoint->first_label);
@@ -38,19 +39,19 @@ class ResourcenameIsUrl final : public Rule {
     std::string what = url ? "a URL" : "a host name";
     if (fixable) {
       Finding& finding =
-          sink.report(value, models::printable("`resourceName` holds " + what + " (`" + shown(value->scalar) +
-                                               "`), but the client builds "
-                                               "`https://{resourceName}.openai.azure.com`; write just `" +
-                                               endpoint->first_label + "`"));
+          sink.report(value, printable_value("`resourceName` holds " + what + " (`" + shown(value->scalar) +
+                                             "`), but the client builds "
+                                             "`https://{resourceName}.openai.azure.com`; write just `" +
+                                             endpoint->first_label + "`"));
       finding.suggestion = "set `resourceName: " + endpoint->first_label + "`";
-      finding.fix = models::replace_scalar(value, endpoint->first_label);
+      finding.fix = replace_value_fix(value, endpoint->first_label, Requote::EscapeAsNeeded);
       return;
     }
     Finding& finding =
-        sink.report(value, models::printable("`resourceName` holds " + what + " (`" + shown(value->scalar) +
-                                             "`), but the client builds "
-                                             "`https://{resourceName}.openai.azure.com` from a bare "
-                                             "resource name"));
+        sink.report(value, printable_value("`resourceName` holds " + what + " (`" + shown(value->scalar) +
+                                           "`), but the client builds "
+                                           "`https://{resourceName}.openai.azure.com` from a bare "
+                                           "resource name"));
     finding.suggestion =
         "for a host that is not `x.openai.azure.com` (a gateway, another cloud, a custom domain), move the URL to "
         "`baseURL` and delete `resourceName`; for an Azure OpenAI resource, write just its subdomain";

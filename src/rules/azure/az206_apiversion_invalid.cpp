@@ -8,6 +8,8 @@
 
 #include "config/value_source.hpp"
 #include "lint/rule.hpp"
+#include "lint/text_utils.hpp"
+#include "lint/value_helpers.hpp"
 #include "rules/azure/url_parts.hpp"
 #include "rules/data/api_versions.hpp"
 #include "rules/data/model_ids.hpp"
@@ -20,13 +22,9 @@ using data::ApiVersionShape;
 const char* const kMonthNames[] = {"January", "February", "March",     "April",   "May",      "June",
                                    "July",    "August",   "September", "October", "November", "December"};
 
-std::string code(std::string_view text) {
-  return "`" + printable(text) + "`";
-}
-
 std::string join_codes(const std::vector<std::string_view>& items) {
   std::string out;
-  for (size_t i = 0; i < items.size(); ++i) out += (i ? ", " : "") + code(items[i]);
+  for (size_t i = 0; i < items.size(); ++i) out += (i ? ", " : "") + as_code(items[i]);
   return out;
 }
 
@@ -113,8 +111,8 @@ Guess guess_date(std::string_view text, bool preview) {
   std::string form = date + (preview ? "-preview" : "");
   if (is_known(form)) return {form, ""};
   std::string other = preview ? date : date + "-preview";
-  if (is_known(other)) return {form, code(form) + " was never published, but " + code(other) + " was"};
-  return {form, code(form) + " is not a published version either"};
+  if (is_known(other)) return {form, as_code(form) + " was never published, but " + as_code(other) + " was"};
+  return {form, as_code(form) + " is not a published version either"};
 }
 
 Guess guess_intended(std::string_view text) {
@@ -146,7 +144,7 @@ Guess guess_intended(std::string_view text) {
   // 2.0.43, 1.2: the version of an SDK or package, not of the API.
   if (!preview && std::count(digits.begin(), digits.end(), '.') >= 1 &&
       digits.find_first_not_of("0123456789.") == std::string::npos) {
-    return {"", code(trimmed) + " looks like a package (SDK) version"};
+    return {"", as_code(trimmed) + " looks like a package (SDK) version"};
   }
   return guess_date(lower, preview);
 }
@@ -179,7 +177,7 @@ class ApiversionInvalid final : public Rule {
  private:
   static void check_provider(const ProviderConfig& azure, FindingSink& sink) {
     const Node* node = azure.field("apiVersion");
-    if (!is_text_value(node) || value_source(node) != ValueSource::Literal) return;
+    if (!is_literal_string(node)) return;
     // A malformed `${VAR` is ENV502's; its text says nothing about the version.
     if (!scan_env_references(node->scalar).empty()) return;
     const std::string& text = node->scalar;
@@ -193,7 +191,7 @@ class ApiversionInvalid final : public Rule {
         if (!is_known(text)) report_unknown(node, text, parsed, endpoint, sink);
         return;
       case ApiVersionShape::ImpossibleDate: {
-        Finding& finding = sink.report(node, code(text) + " is not a real date (" + impossible_reason(parsed.date) +
+        Finding& finding = sink.report(node, as_code(text) + " is not a real date (" + impossible_reason(parsed.date) +
                                                  "), so it is not an Azure OpenAI api-version");
         std::vector<std::string_view> known = versions_in_month(parsed.date.substr(0, 7));
         std::string advice = endpoint_advice(endpoint);
@@ -210,7 +208,7 @@ class ApiversionInvalid final : public Rule {
 
   static void report_unknown(const Node* node, const std::string& text, const data::ParsedApiVersion& parsed,
                              AzureEndpoint endpoint, FindingSink& sink) {
-    std::string message = code(text) + " is not a known Azure OpenAI api-version";
+    std::string message = as_code(text) + " is not a known Azure OpenAI api-version";
     if (const data::ModelVersion* model = data::find_model_version(text)) {
       message += ": it is the model version of " + std::string(model->models) + ", not an API version";
     } else {
@@ -222,7 +220,7 @@ class ApiversionInvalid final : public Rule {
     std::vector<std::string_view> known = versions_in_month(parsed.date.substr(0, 7));
     std::string hint;
     if (is_known(other)) {
-      hint = "did you mean " + code(other) + "? Or ";
+      hint = "did you mean " + as_code(other) + "? Or ";
     } else if (!known.empty()) {
       hint = "versions published that month: " + join_codes(known) + "; or ";
     }
@@ -236,12 +234,12 @@ class ApiversionInvalid final : public Rule {
     if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
       message = "`apiVersion` is empty, which is not an Azure OpenAI api-version" + rejected;
     } else if (const data::ModelVersion* model = data::find_model_version(text)) {
-      message = code(text) + " is the model version of " + std::string(model->models) +
+      message = as_code(text) + " is the model version of " + std::string(model->models) +
                 ", not an Azure OpenAI api-version" + rejected;
     } else if (data::match_model_id(text)) {
-      message = code(text) + " is a model id, not an Azure OpenAI api-version" + rejected;
+      message = as_code(text) + " is a model id, not an Azure OpenAI api-version" + rejected;
     } else {
-      message = code(text) +
+      message = as_code(text) +
                 " is not a valid Azure OpenAI api-version (`YYYY-MM-DD`, `YYYY-MM-DD-preview`, `preview`, `latest` "
                 "or `v1`)" +
                 rejected;
@@ -253,7 +251,7 @@ class ApiversionInvalid final : public Rule {
       finding.suggestion = guess.note.empty() ? advice : guess.note + "; " + advice;
       return;
     }
-    std::string suggestion = "did you mean " + code(guess.form) + "?";
+    std::string suggestion = "did you mean " + as_code(guess.form) + "?";
     if (!guess.note.empty()) suggestion += " (" + guess.note + ")";
     if (!data::is_azure_api_version_alias(guess.form)) {
       if (endpoint == AzureEndpoint::V1) {

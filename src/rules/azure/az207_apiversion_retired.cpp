@@ -2,8 +2,9 @@
 // retirement date is reached (relative to --today), a warning in the 90 days before it.
 #include <string>
 
-#include "config/value_source.hpp"
 #include "lint/rule.hpp"
+#include "lint/text_utils.hpp"
+#include "lint/value_helpers.hpp"
 #include "rules/azure/url_parts.hpp"
 #include "rules/data/api_versions.hpp"
 
@@ -13,10 +14,6 @@ namespace {
 // Long enough to plan a change and roll it out; Microsoft announced the 2024 retirements about
 // three months ahead.
 constexpr int kWarningWindowDays = 90;
-
-std::string code(std::string_view text) {
-  return "`" + printable(text) + "`";
-}
 
 class ApiversionRetired final : public Rule {
  public:
@@ -36,7 +33,7 @@ class ApiversionRetired final : public Rule {
  private:
   static void check_provider(const ProviderConfig& azure, const LintContext& context, FindingSink& sink) {
     const Node* node = azure.field("apiVersion");
-    if (!is_text_value(node) || value_source(node) != ValueSource::Literal) return;
+    if (!is_literal_string(node)) return;
     const data::ApiVersion* version = data::find_azure_api_version(node->scalar);
     if (!version || version->retired.empty()) return;
     CivilDate retired;
@@ -44,7 +41,7 @@ class ApiversionRetired final : public Rule {
 
     int days_left = retired.days_since_epoch() - context.today.days_since_epoch();
     if (days_left > kWarningWindowDays) return;
-    std::string name = code(version->version);
+    std::string name = as_code(version->version);
     std::string date(version->retired);
     Finding* finding = nullptr;
     if (days_left <= 0) {

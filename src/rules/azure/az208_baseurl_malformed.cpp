@@ -7,14 +7,12 @@
 
 #include "config/value_source.hpp"
 #include "lint/rule.hpp"
+#include "lint/text_utils.hpp"
+#include "lint/value_helpers.hpp"
 #include "rules/azure/url_parts.hpp"
 
 namespace gwlint {
 namespace {
-
-std::string code(std::string_view text) {
-  return "`" + printable(text) + "`";
-}
 
 // The URL as it may be shown: credentials, query values (other than api-version) and fragments
 // can hold secrets, so only their shape is printed.
@@ -95,7 +93,7 @@ class BaseurlMalformed final : public Rule {
  private:
   static void check_value(const ProviderConfig& provider, FindingSink& sink) {
     const Node* node = provider.field("baseURL");
-    if (!is_text_value(node) || value_source(node) != ValueSource::Literal) return;
+    if (!is_literal_string(node)) return;
     const std::string& text = node->scalar;
     // `https://${HOST}/openai` is only known at run time, and a broken `${HOST` is ENV502's.
     if (!scan_env_references(text).empty()) return;
@@ -109,8 +107,9 @@ class BaseurlMalformed final : public Rule {
     }
     UrlParts url = split_url(text);
     if (url.scheme.empty()) {
-      Finding& finding = sink.report(node, "`baseURL` " + code(text) + " is not an absolute URL: it has no `https://`");
-      finding.suggestion = looks_like_host(text) ? "write it as " + code("https://" + text)
+      Finding& finding =
+          sink.report(node, "`baseURL` " + as_code(text) + " is not an absolute URL: it has no `https://`");
+      finding.suggestion = looks_like_host(text) ? "write it as " + as_code("https://" + text)
                                                  : "write the full base URL, such as `https://host/path`";
       return;
     }
@@ -122,7 +121,7 @@ class BaseurlMalformed final : public Rule {
     }
     if (scheme != "http" && scheme != "https") {
       problems.push_back(
-          {"uses the scheme " + code(url.scheme), "but the client only speaks `https`", "use `https://`"});
+          {"uses the scheme " + as_code(url.scheme), "but the client only speaks `https`", "use `https://`"});
     }
     if (url.host.empty()) problems.push_back({"has no host", "so there is nothing to connect to", "write the host"});
     if (url.has_userinfo) {
@@ -133,12 +132,12 @@ class BaseurlMalformed final : public Rule {
     if (url.has_port && !url.port.empty() &&
         (url.port.size() > 5 || url.port.find_first_not_of("0123456789") != std::string_view::npos ||
          std::stoi(std::string(url.port)) > 65535)) {
-      problems.push_back({"has the invalid port " + code(":" + std::string(url.port)),
+      problems.push_back({"has the invalid port " + as_code(":" + std::string(url.port)),
                           "which is not a number up to 65535", "fix the port"});
     }
     // Ollama sends no key and usually runs in-cluster over plain http (`http://ollama:11434/api`).
     if (scheme == "http" && !url.host.empty() && !is_loopback_host(url.host) && !is_ollama) {
-      problems.push_back({"uses plain `http://` to " + code(url.host),
+      problems.push_back({"uses plain `http://` to " + as_code(url.host),
                           "which sends every prompt, and any key, in clear text",
                           "use `https://` (plain http is fine only for localhost)"});
     }
@@ -164,7 +163,7 @@ class BaseurlMalformed final : public Rule {
 
     std::vector<std::string> whats, fixes;
     for (const Problem& problem : problems) whats.push_back(problem.what), fixes.push_back(problem.fix);
-    std::string message = "`baseURL` " + code(display_url(url)) + " " + join_clauses(whats, ", ", " and ");
+    std::string message = "`baseURL` " + as_code(display_url(url)) + " " + join_clauses(whats, ", ", " and ");
     if (problems.size() == 1) message += ", " + problems[0].why;
     Finding& finding = sink.report(node, message);
     finding.suggestion = join_clauses(fixes, "; ", "; ");
@@ -172,9 +171,7 @@ class BaseurlMalformed final : public Rule {
     if (problems.size() == 1 && trailing_slash && text.back() == '/') {
       std::string trimmed = text;
       while (!trimmed.empty() && trimmed.back() == '/') trimmed.pop_back();
-      if (auto replacement = requote_like(node, trimmed)) {
-        finding.fix = Fix{trimmed, {TextEdit{node->span.file, node->span.begin, node->span.end, *replacement}}, true};
-      }
+      finding.fix = replace_value_fix(node, trimmed, Requote::SameStyleOnly);
     }
   }
 };

@@ -7,14 +7,12 @@
 
 #include "config/value_source.hpp"
 #include "lint/rule.hpp"
+#include "lint/text_utils.hpp"
+#include "lint/value_helpers.hpp"
 #include "rules/azure/url_parts.hpp"
 
 namespace gwlint {
 namespace {
-
-std::string code(std::string_view text) {
-  return "`" + printable(text) + "`";
-}
 
 // Operation paths the Azure OpenAI API serves under a base (DOMAIN.md §2), as segments.
 const std::vector<std::vector<std::string_view>>& operation_paths() {
@@ -48,7 +46,7 @@ std::vector<std::string> cut_to_base(Segments& segments) {
   const Segments original = segments;
   for (size_t i = 0; i < segments.size(); ++i) {
     if (!iequals(segments[i], "deployments")) continue;
-    reasons.push_back("contains the deployment path " + code(join_path(segments.begin() + i, segments.end())));
+    reasons.push_back("contains the deployment path " + as_code(join_path(segments.begin() + i, segments.end())));
     segments.resize(i);
     break;
   }
@@ -61,7 +59,7 @@ std::vector<std::string> cut_to_base(Segments& segments) {
     }
     while (!segments.empty() && iequals(segments.back(), "v1")) segments.pop_back();
     if (segments.size() < original.size()) {
-      reasons.push_back("ends in " + code(join_path(original.begin() + segments.size(), original.end())));
+      reasons.push_back("ends in " + as_code(join_path(original.begin() + segments.size(), original.end())));
     }
   }
   for (size_t i = 1; i < segments.size(); ++i) {
@@ -101,7 +99,7 @@ class BaseurlIsEndpoint final : public Rule {
 
  private:
   static void check_value(const Node* node, FindingSink& sink) {
-    if (!is_text_value(node)) return;
+    if (!is_string_scalar(node)) return;
     ValueSource source = value_source(node);
     if (source != ValueSource::Literal && source != ValueSource::EnvSubstituted) return;
     const std::string& text = node->scalar;
@@ -142,19 +140,17 @@ class BaseurlIsEndpoint final : public Rule {
     std::string called = std::string(path.empty() || path.front() == '/' ? "" : "/") + std::string(path);
     while (!called.empty() && called.back() == '/') called.pop_back();
     called += "/v1/chat/completions";
-    Finding& finding = sink.report(node, "`baseURL` " + code(shown) + " " + join_clauses(reasons) +
+    Finding& finding = sink.report(node, "`baseURL` " + as_code(shown) + " " + join_clauses(reasons) +
                                              ", but the client appends `/v1` and the operation path itself: a chat "
                                              "request goes to " +
-                                             code(called) + ", which does not exist");
+                                             as_code(called) + ", which does not exist");
     std::string base = prefix + base_path;
     bool deployment = reasons.front().rfind("contains the deployment path", 0) == 0;
-    finding.suggestion = "cut it back to the base, " + code(base) +
+    finding.suggestion = "cut it back to the base, " + as_code(base) +
                          (deployment ? ", and name the deployment in the model reference (`azure|NAME`)" : "");
     if (url.has_userinfo) return;  // the fix would print the credentials; AZ208 asks to remove them first
     std::string fixed = text.substr(0, path_begin) + base_path + text.substr(path_end);
-    if (auto replacement = requote_like(node, fixed)) {
-      finding.fix = Fix{fixed, {TextEdit{node->span.file, node->span.begin, node->span.end, *replacement}}, true};
-    }
+    finding.fix = replace_value_fix(node, fixed, Requote::SameStyleOnly);
   }
 };
 

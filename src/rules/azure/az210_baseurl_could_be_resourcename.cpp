@@ -5,6 +5,8 @@
 
 #include "config/value_source.hpp"
 #include "lint/rule.hpp"
+#include "lint/text_utils.hpp"
+#include "lint/value_helpers.hpp"
 #include "rules/azure/url_parts.hpp"
 #include "rules/data/azure_names.hpp"
 
@@ -12,10 +14,6 @@ namespace gwlint {
 namespace {
 
 constexpr std::string_view kOpenAiSuffix = ".openai.azure.com";
-
-std::string code(std::string_view text) {
-  return "`" + printable(text) + "`";
-}
 
 // The `x` of `https://x.openai.azure.com/openai[/]`, or empty when the URL is anything more.
 std::string plain_endpoint_resource(std::string_view text) {
@@ -93,15 +91,15 @@ class BaseurlCouldBeResourcename final : public Rule {
  private:
   static void check_provider(const ProviderConfig& azure, FindingSink& sink) {
     const MappingEntry* entry = azure.body->find_entry("baseURL");
-    if (!entry || !is_text_value(entry->value) || value_source(entry->value) != ValueSource::Literal) return;
+    if (!entry || !is_literal_string(entry->value)) return;
     const Node* key = entry->key;
     const Node* value = entry->value;
     std::string resource = plain_endpoint_resource(value->scalar);
     if (resource.empty()) return;
 
     Finding& finding =
-        sink.report(value, "`baseURL` " + code(value->scalar) + " is the plain endpoint of resource " + code(resource) +
-                               ": `resourceName: " + resource + "` says the same and cannot drift");
+        sink.report(value, "`baseURL` " + as_code(value->scalar) + " is the plain endpoint of resource " +
+                               as_code(resource) + ": `resourceName: " + resource + "` says the same and cannot drift");
     // Both edits work on one file's bytes; a merged view can put key and value in different layers.
     bool same_file = key->span.file && key->span.file == value->span.file;
     const std::string& text = value->span.file->text();
@@ -112,7 +110,7 @@ class BaseurlCouldBeResourcename final : public Rule {
       size_t separator_begin = key->span.end;
       std::string separator = text.substr(separator_begin, value->span.begin - separator_begin);
       if (separator.find_first_of("\n#") != std::string::npos) separator = ": ";
-      auto new_value = requote_like(value, resource);
+      auto new_value = requote_like(value, resource, Requote::SameStyleOnly);
       if (!new_value) return;
       std::string replacement = key_like(key, "resourceName") + separator + *new_value;
       finding.fix = Fix{
@@ -130,11 +128,11 @@ class BaseurlCouldBeResourcename final : public Rule {
     if (!named->is_scalar() || named->scalar.empty()) {
       finding.suggestion = "write `resourceName: " + resource + "` and delete the `baseURL` entry";
     } else if (value_source(named) != ValueSource::Literal) {
-      finding.suggestion = "delete the `baseURL` entry if `resourceName` resolves to " + code(resource) +
+      finding.suggestion = "delete the `baseURL` entry if `resourceName` resolves to " + as_code(resource) +
                            "; it is ignored while `baseURL` is set";
     } else {
       finding.suggestion = "replace `baseURL` with `resourceName: " + resource +
-                           "` once you know which resource is meant: `resourceName: " + printable(named->scalar) +
+                           "` once you know which resource is meant: `resourceName: " + printable_value(named->scalar) +
                            "` names another one (and is ignored while `baseURL` is set)";
     }
   }

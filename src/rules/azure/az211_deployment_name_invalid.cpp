@@ -1,6 +1,7 @@
 // AZ211 deployment-name-invalid: a deployment name Azure could never have created, in an
 // `azure|NAME` reference or an inventory key.
 #include "lint/rule.hpp"
+#include "lint/text_utils.hpp"
 #include "rules/data/azure_names.hpp"
 #include "rules/models/model_ref_support.hpp"
 
@@ -34,8 +35,8 @@ class DeploymentNameInvalid final : public Rule {
       auto problem = data::deployment_name_problem(deployment.name);
       if (!problem) continue;
       Finding& finding =
-          sink.report(deployment.node, models::printable("inventory deployment `" + deployment.name + "` " + *problem +
-                                                         "; " + kRules + ", so Azure cannot have such a deployment"));
+          sink.report(deployment.node, printable_value("inventory deployment `" + deployment.name + "` " + *problem +
+                                                       "; " + kRules + ", so Azure cannot have such a deployment"));
       finding.suggestion =
           "correct the name to the one Azure shows, e.g. from `az cognitiveservices account "
           "deployment list`";

@@ -6,15 +6,13 @@
 
 #include "config/value_source.hpp"
 #include "lint/rule.hpp"
+#include "lint/text_utils.hpp"
+#include "lint/value_helpers.hpp"
 #include "rules/azure/url_parts.hpp"
 #include "rules/data/api_versions.hpp"
 
 namespace gwlint {
 namespace {
-
-std::string code(std::string_view text) {
-  return "`" + printable(text) + "`";
-}
 
 bool is_set(const Node* node) {
   return node && !node->is_null() && !(node->is_scalar() && node->scalar.empty());
@@ -39,7 +37,7 @@ class ApiversionWithV1Path final : public Rule {
  private:
   static void check_provider(const ProviderConfig& azure, FindingSink& sink) {
     const Node* node = azure.field("apiVersion");
-    if (!is_text_value(node) || value_source(node) != ValueSource::Literal) return;
+    if (!is_literal_string(node)) return;
     if (!data::is_dated_shape(data::parse_api_version(node->scalar).shape)) return;
     if (azure_endpoint_of(azure) != AzureEndpoint::V1) return;
 
@@ -47,21 +45,20 @@ class ApiversionWithV1Path final : public Rule {
     const Node* endpoint = is_set(base_url) ? base_url : azure.field("resourceName");
     std::string via;
     if (endpoint == base_url) {
-      via = "`baseURL` on " + code(split_url(base_url->scalar).host);
+      via = "`baseURL` on " + as_code(split_url(base_url->scalar).host);
     } else if (endpoint->is_scalar() && value_source(endpoint) == ValueSource::Literal) {
-      via = "`resourceName: " + printable(endpoint->scalar) + "`";
+      via = "`resourceName: " + printable_value(endpoint->scalar) + "`";
     } else {
       via = "`resourceName`";
     }
-    Finding& finding = sink.report(node, "dated `apiVersion` " + code(node->scalar) + " with the v1 endpoint (" + via +
-                                             "): Azure answers every call with 400 \"API version not supported\"");
+    Finding& finding =
+        sink.report(node, "dated `apiVersion` " + as_code(node->scalar) + " with the v1 endpoint (" + via +
+                              "): Azure answers every call with 400 \"API version not supported\"");
     finding.related.push_back({endpoint->span, "the v1 endpoint comes from here"});
     finding.suggestion =
         "use `preview` (the Portal's default), `v1` or `latest`, or remove `apiVersion`; a dated "
         "version works only behind a gateway that speaks the deployment-style API";
-    if (auto replacement = requote_like(node, "preview")) {
-      finding.fix = Fix{"preview", {TextEdit{node->span.file, node->span.begin, node->span.end, *replacement}}, true};
-    }
+    finding.fix = replace_value_fix(node, "preview", Requote::SameStyleOnly);
   }
 };
 

@@ -3,8 +3,8 @@
 #include <cctype>
 
 #include "config/value_source.hpp"
+#include "lint/text_utils.hpp"
 #include "rules/data/azure_names.hpp"
-#include "schema/yaml_json.hpp"
 
 namespace gwlint {
 
@@ -16,10 +16,6 @@ bool is_scheme(std::string_view text) {
     if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.')) return false;
   }
   return true;
-}
-
-bool ends_with(std::string_view text, std::string_view suffix) {
-  return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 }  // namespace
@@ -80,20 +76,6 @@ UrlParts split_url(std::string_view text) {
   return url;
 }
 
-std::string ascii_lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
-  }
-  return true;
-}
-
 bool is_loopback_host(std::string_view host) {
   std::string lower = ascii_lower(host);
   if (!lower.empty() && lower.back() == '.') lower.pop_back();  // fully qualified `localhost.`
@@ -125,53 +107,6 @@ bool is_azure_openai_host(std::string_view host) {
     if (lower.size() > suffix.size() && ends_with(lower, suffix)) return true;
   }
   return false;
-}
-
-bool is_text_value(const Node* node) {
-  return node && node->is_scalar() && schema::json_type_of(node) == schema::JsonType::String;
-}
-
-std::string printable(std::string_view text) {
-  static const char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (char c : text) {
-    auto byte = static_cast<unsigned char>(c);
-    if (c == '\n') {
-      out += "\\n";
-    } else if (c == '\r') {
-      out += "\\r";
-    } else if (c == '\t') {
-      out += "\\t";
-    } else if (byte < 0x20 || byte == 0x7f) {
-      out += std::string("\\x") + kHex[byte >> 4] + kHex[byte & 15];
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
-std::optional<std::string> requote_like(const Node* node, std::string_view text) {
-  if (!node || !node->is_scalar()) return std::nullopt;
-  switch (node->style) {
-    case ScalarStyle::DoubleQuoted:
-      if (text.find_first_of("\"\\") != std::string_view::npos) return std::nullopt;
-      return "\"" + std::string(text) + "\"";
-    case ScalarStyle::SingleQuoted:
-      if (text.find('\'') != std::string_view::npos) return std::nullopt;
-      return "'" + std::string(text) + "'";
-    case ScalarStyle::Plain:
-      // Stays a plain scalar only without characters YAML would read as syntax.
-      if (text.empty() || text.find(": ") != std::string_view::npos || text.find(" #") != std::string_view::npos ||
-          std::string_view("-?:,[]{}#&*!|>'\"%@`").find(text[0]) != std::string_view::npos) {
-        return std::nullopt;
-      }
-      if (node->parent && node->parent->flow && text.find_first_of(",[]{}") != std::string_view::npos)
-        return std::nullopt;
-      return std::string(text);
-    default:
-      return std::nullopt;
-  }
 }
 
 std::vector<std::string_view> path_segments(std::string_view path) {

@@ -1,7 +1,6 @@
 #pragma once
 // A lenient URL splitter for baseURL checks (AZ208, AZ209, AZ210, AZ212): it never fails, it just
 // says which parts it found, so a rule can name exactly what is wrong with a malformed value.
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,9 +29,6 @@ struct UrlParts {
 
 UrlParts split_url(std::string_view text);
 
-std::string ascii_lower(std::string_view text);
-bool iequals(std::string_view a, std::string_view b);
-
 // localhost (and *.localhost), 127.0.0.0/8, ::1: traffic that never leaves the machine.
 bool is_loopback_host(std::string_view host);
 
@@ -47,19 +43,6 @@ enum class AzureEndpoint {
   Other,    // a gateway, API Management, a custom host, or an Azure host with another path
 };
 AzureEndpoint azure_endpoint_of(const ProviderConfig& azure);
-
-// A scalar that Backstage's loader reads as text (not a plain number, boolean or null, which are
-// the schema's business, GW003).
-bool is_text_value(const Node* node);
-
-// `text` with line breaks, tabs and other control characters written as escapes (`\n`), so a
-// message stays on one line.
-std::string printable(std::string_view text);
-
-// `text` written as a replacement for the scalar `node` in the same quoting style ("x" stays
-// double-quoted, 'x' single-quoted, plain stays plain); nullopt when that style cannot hold it
-// (block scalars, or characters that would need escaping). Used by the rules' fixes.
-std::optional<std::string> requote_like(const Node* node, std::string_view text);
 
 // The path split on '/', with empty segments (from "//" or a trailing slash) dropped.
 std::vector<std::string_view> path_segments(std::string_view path);

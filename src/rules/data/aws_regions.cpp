@@ -1,23 +1,10 @@
 #include "rules/data/aws_regions.hpp"
 
-#include <cctype>
 #include <string>
 
+#include "lint/text_utils.hpp"
+
 namespace gwlint::data {
-
-namespace {
-
-// Letters and digits only, lower case: "US East (N. Virginia)" -> "useastnvirginia".
-std::string squash(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    if (std::isalnum(static_cast<unsigned char>(c)))
-      out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  return out;
-}
-
-}  // namespace
 
 // Source: AWS General Reference, "Regions and Zones" (regions opened up to 2025 included).
 const std::vector<AwsRegion>& aws_regions() {
@@ -76,10 +63,10 @@ const AwsRegion* find_aws_region(std::string_view id) {
 }
 
 const AwsRegion* find_aws_region_by_location(std::string_view text) {
-  std::string wanted = squash(text);
+  std::string wanted = lower_alnum(text);
   if (wanted.empty()) return nullptr;
   for (const AwsRegion& region : aws_regions()) {
-    if (squash(region.location) == wanted || (!region.place.empty() && squash(region.place) == wanted)) {
+    if (lower_alnum(region.location) == wanted || (!region.place.empty() && lower_alnum(region.place) == wanted)) {
       return &region;
     }
   }

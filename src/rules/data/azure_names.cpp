@@ -3,22 +3,14 @@
 #include <algorithm>
 #include <cctype>
 
+#include "lint/text_utils.hpp"
+
 namespace gwlint::data {
 
 namespace {
 
 bool is_alnum(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) != 0;
-}
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-bool ends_with(std::string_view text, std::string_view suffix) {
-  return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 // Length of the UTF-8 sequence starting at `text[i]` (1 for ASCII or a stray byte).
@@ -112,7 +104,7 @@ std::optional<PastedEndpoint> parse_pasted_endpoint(std::string_view value) {
   if (!host.empty() && host.back() == '.') host.remove_suffix(1);  // fully qualified form
 
   PastedEndpoint endpoint;
-  endpoint.host = lower(host);
+  endpoint.host = ascii_lower(host);
   endpoint.first_label = std::string(host.substr(0, host.find('.')));
   for (std::string_view suffix : azure_openai_host_suffixes()) {
     if (ends_with(endpoint.host, suffix) && endpoint.host.size() > suffix.size()) endpoint.azure_openai_host = true;

@@ -2,17 +2,11 @@
 
 #include <cctype>
 
+#include "lint/text_utils.hpp"
+
 namespace gwlint::data {
 
 namespace {
-
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
-  }
-  return true;
-}
 
 bool digits(std::string_view text, size_t count) {
   if (text.size() != count) return false;

@@ -4,6 +4,8 @@
 #include <array>
 #include <cctype>
 
+#include "lint/text_utils.hpp"
+
 namespace gwlint::data {
 
 namespace {
@@ -53,16 +55,6 @@ constexpr std::array<std::string_view, 34> kPlaceholders = {
 // Words that introduce a credential in an Authorization-style header value.
 constexpr std::array<std::string_view, 5> kAuthSchemes = {"bearer", "basic", "token", "apikey",
                                                           "sharedaccesssignature"};
-
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-         });
-}
-
-bool istarts_with(std::string_view text, std::string_view prefix) {
-  return text.size() >= prefix.size() && iequals(text.substr(0, prefix.size()), prefix);
-}
 
 std::string_view trim(std::string_view text) {
   while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);

@@ -2,9 +2,10 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <initializer_list>
 #include <string>
+
+#include "lint/text_utils.hpp"
 
 namespace gwlint::data {
 
@@ -47,14 +48,8 @@ constexpr std::array<Alias, 27> kAliases = {{
     {"ollama", "ollama"},
 }};
 
-std::string squash(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '-' || c == '_' || c == '.' || c == ' ') continue;
-    out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  return out;
-}
+// Separators dropped before matching an alias (see kAliases).
+constexpr std::string_view kSeparators = "-_. ";
 
 }  // namespace
 
@@ -79,13 +74,13 @@ bool supports_reranking(std::string_view id) {
 }
 
 std::string_view provider_for_alias(std::string_view text) {
-  std::string squashed = squash(text);
+  std::string squashed = squash(text, kSeparators);
   for (const Alias& alias : kAliases) {
     if (alias.squashed == squashed) return alias.provider;
   }
   // Case or separator variants of a real id (`Azure`, `Amazon_Bedrock`).
   for (std::string_view id : provider_ids()) {
-    if (squash(id) == squashed) return id;
+    if (squash(id, kSeparators) == squashed) return id;
   }
   return {};
 }

@@ -1,8 +1,8 @@
 #include "rules/data/reserved_headers.hpp"
 
-#include <algorithm>
 #include <array>
-#include <cctype>
+
+#include "lint/text_utils.hpp"
 
 namespace gwlint::data {
 
@@ -30,12 +30,6 @@ constexpr std::array<ReservedHeader, 5> kReservedHeaders = {{
      "another body type such as multipart uploads",
      ""},
 }};
-
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-         });
-}
 
 }  // namespace
 

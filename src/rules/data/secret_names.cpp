@@ -1,26 +1,16 @@
 #include "rules/data/secret_names.hpp"
 
 #include <array>
-#include <cctype>
 #include <string>
+
+#include "lint/text_utils.hpp"
 
 namespace gwlint::data {
 
 namespace {
 
-std::string squash(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    if (c == '-' || c == '_' || c == '.') continue;
-    out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  return out;
-}
-
-bool ends_with(std::string_view text, std::string_view suffix) {
-  return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
+// Separators dropped before matching, so `api_key`, `api-key` and `apiKey` are one name.
+constexpr std::string_view kSeparators = "-_.";
 
 // Suffixes of squashed key names that hold secrets. Suffixes, not substrings: `maxTokens` or
 // `tokenLimit` are settings, `sessionToken` is a secret.
@@ -35,7 +25,7 @@ constexpr std::array<std::string_view, 8> kSecretHeaders = {
 }  // namespace
 
 bool is_secret_field_name(std::string_view key) {
-  std::string squashed = squash(key);
+  std::string squashed = squash(key, kSeparators);
   for (std::string_view suffix : kSecretFieldSuffixes) {
     if (ends_with(squashed, suffix)) return true;
   }
@@ -43,7 +33,7 @@ bool is_secret_field_name(std::string_view key) {
 }
 
 bool is_secret_header_name(std::string_view header) {
-  std::string squashed = squash(header);
+  std::string squashed = squash(header, kSeparators);
   for (std::string_view name : kSecretHeaders) {
     if (squashed == name) return true;
   }

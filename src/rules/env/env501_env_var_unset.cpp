@@ -3,32 +3,17 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cstdlib>
 
 #include "config/value_source.hpp"
 #include "lint/rule.hpp"
+#include "lint/text_utils.hpp"
 #include "rules/env/gateway_values.hpp"
 
 extern char** environ;
 
 namespace gwlint {
 namespace {
-
-size_t distance(std::string_view a, std::string_view b) {
-  std::vector<size_t> previous(b.size() + 1), current(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) previous[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    current[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      bool same =
-          std::toupper(static_cast<unsigned char>(a[i - 1])) == std::toupper(static_cast<unsigned char>(b[j - 1]));
-      current[j] = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (same ? 0 : 1)});
-    }
-    std::swap(previous, current);
-  }
-  return previous[b.size()];
-}
 
 // A set, non-empty variable whose name is close to `name` (a typo or a renamed variable).
 std::string nearest_set_variable(std::string_view name) {
@@ -39,7 +24,7 @@ std::string nearest_set_variable(std::string_view name) {
     size_t equals = text.find('=');
     if (equals == std::string_view::npos || equals + 1 == text.size()) continue;
     std::string_view candidate = text.substr(0, equals);
-    size_t d = distance(name, candidate);
+    size_t d = edit_distance(name, candidate, EditMetric::Levenshtein, LetterCase::Insensitive);
     if (d > 0 && d < best_distance) {
       best_distance = d;
       best = std::string(candidate);

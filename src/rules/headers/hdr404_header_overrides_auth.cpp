@@ -1,19 +1,11 @@
 // HDR404 header-overrides-auth: an Azure provider sets `apiKey` and also an `api-key` header.
 // The client sends `apiKey` as `api-key` and applies custom headers after it (DOMAIN.md §2), so
 // the header silently replaces the configured key.
-#include <algorithm>
-#include <cctype>
-
 #include "lint/rule.hpp"
+#include "lint/text_utils.hpp"
 
 namespace gwlint {
 namespace {
-
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-         });
-}
 
 bool is_set(const Node* node) {
   if (!node || node->is_null()) return false;

@@ -1,18 +1,10 @@
 // HDR405 duplicate-header: two header names of one provider equal ignoring case. HTTP names are
 // case-insensitive, so both are one header and what is sent depends on the client.
-#include <algorithm>
-#include <cctype>
-
 #include "lint/rule.hpp"
+#include "lint/text_utils.hpp"
 
 namespace gwlint {
 namespace {
-
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-         });
-}
 
 class DuplicateHeader final : public Rule {
  public:

@@ -1,5 +1,6 @@
 // GW101 model-ref-syntax: a model reference that is not `provider|name`.
 #include "lint/rule.hpp"
+#include "lint/text_utils.hpp"
 #include "rules/models/model_ref_support.hpp"
 
 namespace gwlint {
@@ -20,8 +21,8 @@ class ModelRefSyntax final : public Rule {
       if (syntax.problem.empty()) continue;
       std::string subject =
           ref.node->scalar.empty() ? "`" + ref.role + "`" : "`" + ref.node->scalar + "` in `" + ref.role + "`";
-      Finding& finding = sink.report(ref.node, models::printable(subject + " " + syntax.problem));
-      if (!syntax.suggestion.empty()) finding.suggestion = models::printable(syntax.suggestion);
+      Finding& finding = sink.report(ref.node, printable_value(subject + " " + syntax.problem));
+      if (!syntax.suggestion.empty()) finding.suggestion = printable_value(syntax.suggestion);
     }
   }
 };

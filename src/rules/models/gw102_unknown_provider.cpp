@@ -2,6 +2,8 @@
 #include <algorithm>
 
 #include "lint/rule.hpp"
+#include "lint/text_utils.hpp"
+#include "lint/value_helpers.hpp"
 #include "rules/data/provider_ids.hpp"
 #include "rules/models/model_ref_support.hpp"
 
@@ -15,7 +17,8 @@ std::vector<std::string> candidates(std::string_view provider) {
   size_t limit = provider.size() <= 3 ? 1 : 2;
   std::vector<std::string> out;
   for (std::string_view id : data::provider_ids()) {
-    if (models::edit_distance(provider, id) <= limit) out.emplace_back(id);
+    if (edit_distance(provider, id, EditMetric::OptimalStringAlignment, LetterCase::Insensitive) <= limit)
+      out.emplace_back(id);
   }
   return out;
 }
@@ -45,7 +48,7 @@ class UnknownProvider final : public Rule {
         std::string fixed = maybe.front() + "|" + std::string(parts->name);
         Finding& finding = sink.report(ref.node, message + "; did you mean `" + maybe.front() + "`?");
         finding.suggestion = "write `" + fixed + "`: provider ids are lower case and exact";
-        finding.fix = models::replace_scalar(ref.node, fixed);
+        finding.fix = replace_value_fix(ref.node, fixed, Requote::EscapeAsNeeded);
       } else if (!maybe.empty()) {
         Finding& finding =
             sink.report(ref.node, message + "; did you mean " + models::quoted_list(maybe, 8, "or") + "?");

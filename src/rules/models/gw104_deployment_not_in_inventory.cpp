@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "lint/rule.hpp"
+#include "lint/text_utils.hpp"
+#include "lint/value_helpers.hpp"
 #include "rules/models/model_ref_support.hpp"
 
 namespace gwlint {
@@ -14,10 +16,6 @@ std::vector<std::string> deployment_names(const GatewayModel& gateway) {
   return names;
 }
 
-bool starts_with_ignoring_case(std::string_view text, std::string_view prefix) {
-  return text.size() >= prefix.size() && models::edit_distance(text.substr(0, prefix.size()), prefix) == 0;
-}
-
 // Deployments whose name differs only slightly (a typo, a case slip) or one name extends the
 // other (`chat-prod` and `chat-production`).
 std::vector<std::string> close_names(const GatewayModel& gateway, std::string_view name) {
@@ -25,9 +23,9 @@ std::vector<std::string> close_names(const GatewayModel& gateway, std::string_vi
   for (const Deployment& deployment : gateway.deployments) {
     std::string_view other = deployment.name;
     size_t limit = other.size() <= 4 ? 1 : 2;
-    bool extends = std::min(name.size(), other.size()) >= 4 &&
-                   (starts_with_ignoring_case(name, other) || starts_with_ignoring_case(other, name));
-    if (extends || models::edit_distance(name, other) <= limit) out.push_back(deployment.name);
+    bool extends = std::min(name.size(), other.size()) >= 4 && (istarts_with(name, other) || istarts_with(other, name));
+    if (extends || edit_distance(name, other, EditMetric::OptimalStringAlignment, LetterCase::Insensitive) <= limit)
+      out.push_back(deployment.name);
   }
   return out;
 }
@@ -50,7 +48,7 @@ class DeploymentNotInInventory final : public Rule {
       std::vector<std::string> known = deployment_names(gateway);
       std::string message = "`" + name + "` in `" + ref.role + "` is not a deployment in the inventory";
       message += known.empty() ? std::string(", which is empty") : " (" + models::quoted_list(known) + ")";
-      message = models::printable(message + ", so Azure answers 404 DeploymentNotFound");
+      message = printable_value(message + ", so Azure answers 404 DeploymentNotFound");
 
       auto serving = models::deployments_serving(gateway, name, input.context.extra_model_ids);
       std::vector<std::string> similar = close_names(gateway, name);
@@ -59,7 +57,7 @@ class DeploymentNotInInventory final : public Rule {
         Finding& finding = sink.report(ref.node, message);
         finding.suggestion =
             "`" + name + "` is the model that deployment `" + target + "` serves; write `azure|" + target + "`";
-        finding.fix = models::replace_scalar(ref.node, "azure|" + target);
+        finding.fix = replace_value_fix(ref.node, "azure|" + target, Requote::EscapeAsNeeded);
         continue;
       }
       Finding& finding = sink.report(ref.node, message);

@@ -4,9 +4,10 @@
 #include <cctype>
 
 #include "config/value_source.hpp"
+#include "lint/text_utils.hpp"
+#include "lint/value_helpers.hpp"
 #include "rules/data/model_ids.hpp"
 #include "rules/data/provider_ids.hpp"
-#include "schema/yaml_json.hpp"
 
 namespace gwlint::models {
 
@@ -87,29 +88,9 @@ RefSyntax missing_separator(std::string_view text) {
 
 }  // namespace
 
-bool is_string_value(const Node* node) {
-  return node && node->is_scalar() && schema::json_type_of(node) == schema::JsonType::String;
-}
-
-std::string printable(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '\n') {
-      out += "\\n";
-    } else if (c == '\r') {
-      out += "\\r";
-    } else if (c == '\t') {
-      out += "\\t";
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
 RefSyntax check_ref_syntax(const ModelReference& ref) {
   RefSyntax result;
-  if (!is_string_value(ref.node)) return result;
+  if (!is_string_scalar(ref.node)) return result;
   std::string_view text = ref.node->scalar;
   std::string shape = skeleton(text);
   if (text.empty()) {
@@ -157,7 +138,7 @@ RefSyntax check_ref_syntax(const ModelReference& ref) {
 }
 
 std::optional<RefParts> well_formed_parts(const ModelReference& ref) {
-  if (!ref.has_separator || !is_string_value(ref.node) || !check_ref_syntax(ref).problem.empty()) return std::nullopt;
+  if (!ref.has_separator || !is_string_scalar(ref.node) || !check_ref_syntax(ref).problem.empty()) return std::nullopt;
   std::string_view text = ref.node->scalar;
   size_t bar = text.find('|');
   RefParts parts;
@@ -183,29 +164,12 @@ std::vector<const Deployment*> deployments_serving(const GatewayModel& gateway, 
     if (deployment.model.empty() || !data::same_model(model, deployment.model, extra_model_ids)) continue;
     // An inventory that records the version rules out a request for another version.
     if (wanted && !wanted->version.empty() && !deployment.version.empty() &&
-        (wanted->version.size() != deployment.version.size() || edit_distance(wanted->version, deployment.version))) {
+        !iequals(wanted->version, deployment.version)) {
       continue;
     }
     out.push_back(&deployment);
   }
   return out;
-}
-
-size_t edit_distance(std::string_view a, std::string_view b) {
-  auto lower = [](char c) { return std::tolower(static_cast<unsigned char>(c)); };
-  std::vector<std::vector<size_t>> d(a.size() + 1, std::vector<size_t>(b.size() + 1));
-  for (size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
-  for (size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    for (size_t j = 1; j <= b.size(); ++j) {
-      size_t cost = lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1;
-      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
-      if (i > 1 && j > 1 && lower(a[i - 1]) == lower(b[j - 2]) && lower(a[i - 2]) == lower(b[j - 1])) {
-        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-      }
-    }
-  }
-  return d[a.size()][b.size()];
 }
 
 std::string quoted_list(const std::vector<std::string>& names, size_t limit, std::string_view conjunction) {
@@ -218,52 +182,6 @@ std::string quoted_list(const std::vector<std::string>& names, size_t limit, std
   }
   if (shown < names.size()) out += " and " + std::to_string(names.size() - shown) + " more";
   return out;
-}
-
-namespace {
-
-// Whether `value` reads back as the same string when written as a plain YAML scalar.
-bool plain_safe(std::string_view value) {
-  if (value.empty() || is_space(value.front()) || is_space(value.back())) return false;
-  if (std::string_view("-?:,[]{}#&*!|>'\"%@`").find(value.front()) != std::string_view::npos) return false;
-  if (value.find(": ") != std::string_view::npos || value.find(" #") != std::string_view::npos) return false;
-  return std::none_of(value.begin(), value.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; });
-}
-
-std::string double_quoted(std::string_view value) {
-  std::string out = "\"";
-  for (char c : value) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "\"";
-}
-
-}  // namespace
-
-std::optional<Fix> replace_scalar(const Node* node, const std::string& value) {
-  if (!node || !node->is_scalar() || !node->span.file) return std::nullopt;
-  std::string text;
-  switch (node->style) {
-    case ScalarStyle::Plain:
-      text = plain_safe(value) ? value : double_quoted(value);
-      break;
-    case ScalarStyle::SingleQuoted: {
-      text = "'";
-      for (char c : value) text += c == '\'' ? std::string("''") : std::string(1, c);
-      text += "'";
-      break;
-    }
-    case ScalarStyle::DoubleQuoted:
-      text = double_quoted(value);
-      break;
-    default:
-      return std::nullopt;
-  }
-  Fix fix;
-  fix.replacement = value;
-  fix.edits.push_back(TextEdit{node->span.file, node->span.begin, node->span.end, std::move(text)});
-  return fix;
 }
 
 }  // namespace gwlint::models

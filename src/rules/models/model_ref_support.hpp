@@ -7,17 +7,9 @@
 #include <string_view>
 #include <vector>
 
-#include "lint/finding.hpp"
 #include "lint/gateway_model.hpp"
 
 namespace gwlint::models {
-
-// Whether the loader types `node` as a string (not a number, boolean or null); other types are
-// the schema's business (GW003), so the rules skip them.
-bool is_string_value(const Node* node);
-
-// `text` for a message: line breaks and tabs written as `\n` and `\t` so a finding stays one line.
-std::string printable(std::string_view text);
 
 // GW101's verdict on one reference; `problem` is empty for non-string values (GW003's).
 struct RefSyntax {
@@ -44,14 +36,7 @@ std::optional<std::string_view> azure_deployment_name(const ModelReference& ref)
 std::vector<const Deployment*> deployments_serving(const GatewayModel& gateway, std::string_view model,
                                                    const std::vector<std::string>& extra_model_ids);
 
-// Case-insensitive optimal-string-alignment distance (a swap of neighbours counts once).
-size_t edit_distance(std::string_view a, std::string_view b);
-
 // "`a`, `b` and `c`" (at most `limit` names, then "and N more"); `conjunction` may be "or".
 std::string quoted_list(const std::vector<std::string>& names, size_t limit = 8, std::string_view conjunction = "and");
-
-// A fix that replaces the whole scalar `node` with `value`, written in the node's quoting
-// style; nullopt for block scalars, where a safe rewrite is not worth the risk.
-std::optional<Fix> replace_scalar(const Node* node, const std::string& value);
 
 }  // namespace gwlint::models

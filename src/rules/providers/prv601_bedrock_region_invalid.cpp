@@ -6,37 +6,16 @@
 
 #include "config/value_source.hpp"
 #include "lint/rule.hpp"
+#include "lint/text_utils.hpp"
 #include "rules/data/aws_regions.hpp"
 #include "rules/env/gateway_values.hpp"
 
 namespace gwlint {
 namespace {
 
-std::string squash(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    if (std::isalnum(static_cast<unsigned char>(c)))
-      out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  return out;
-}
-
-size_t distance(std::string_view a, std::string_view b) {
-  std::vector<size_t> previous(b.size() + 1), current(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) previous[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    current[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      current[j] = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-    }
-    std::swap(previous, current);
-  }
-  return previous[b.size()];
-}
-
 const data::AwsRegion* by_squashed(std::string_view squashed) {
   for (const data::AwsRegion& region : data::aws_regions()) {
-    if (squash(region.id) == squashed) return &region;
+    if (lower_alnum(region.id) == squashed) return &region;
   }
   return nullptr;
 }
@@ -60,10 +39,8 @@ struct Verdict {
 };
 
 Verdict judge(std::string_view value) {
-  std::string lower(value);
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
-  std::string squashed = squash(value);
+  std::string lower = ascii_lower(value);
+  std::string squashed = lower_alnum(value);
   if (const data::AwsRegion* region = data::find_aws_region(lower)) {
     return {"is not an AWS region id: ids are lower case", region};
   }
@@ -83,7 +60,7 @@ Verdict judge(std::string_view value) {
   size_t best = 3;
   bool tie = false;
   for (const data::AwsRegion& region : data::aws_regions()) {
-    size_t d = distance(lower, region.id);
+    size_t d = edit_distance(lower, region.id, EditMetric::Levenshtein, LetterCase::Sensitive);
     if (d < best) {
       best = d;
       nearest = &region;

@@ -4,6 +4,8 @@
 #include <array>
 #include <cctype>
 
+#include "lint/text_utils.hpp"
+
 namespace gwlint::secrets {
 
 namespace {
@@ -35,13 +37,6 @@ constexpr std::array<HeaderVariable, 5> kHeaderVariables = {{
     {"x-api-key", "GATEWAY_API_KEY"},
     {"cookie", "GATEWAY_COOKIE"},
 }};
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
-  return out;
-}
 
 std::string provider_prefix(std::string_view provider) {
   for (const Prefix& entry : kProviderPrefixes) {
@@ -80,7 +75,7 @@ std::string env_var_for_field(std::string_view provider, std::string_view field)
 }
 
 std::string env_var_for_header(std::string_view provider, std::string_view header) {
-  std::string key = lower(header);
+  std::string key = ascii_lower(header);
   for (const HeaderVariable& entry : kHeaderVariables) {
     if (entry.header == key) return std::string(entry.variable);
   }

@@ -1,10 +1,9 @@
 // SEC303 secret-in-header: a credential-carrying header (Authorization, api-key,
 // Ocp-Apim-Subscription-Key, x-api-key, ...) has a literal value. The value is never printed.
-#include <algorithm>
 #include <array>
-#include <cctype>
 
 #include "lint/rule.hpp"
+#include "lint/text_utils.hpp"
 #include "rules/data/secret_names.hpp"
 #include "rules/env/gateway_values.hpp"
 #include "rules/secrets/env_var_names.hpp"
@@ -22,11 +21,7 @@ std::string scheme_prefix(std::string_view value) {
   if (space == std::string_view::npos) return "";
   std::string_view word = value.substr(0, space);
   for (std::string_view scheme : kSchemes) {
-    if (word.size() == scheme.size() && std::equal(word.begin(), word.end(), scheme.begin(), [](char a, char b) {
-          return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
-        })) {
-      return std::string(scheme) + " ";
-    }
+    if (iequals(word, scheme)) return std::string(scheme) + " ";
   }
   return "";
 }
