@@ -1,9 +1,10 @@
 // Loader: positions, styles, duplicates, limits and hostile bytes.
+#include "config/loader.hpp"
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 
-#include "config/loader.hpp"
 #include "config/text_checks.hpp"
 
 using namespace gwlint;
@@ -52,7 +53,10 @@ TEST_CASE("anchors and tags do not shift the value's position", "[loader]") {
   const Node* tagged = at(*doc, {"b"});
   CHECK(tagged->span.begin_position().column == 10);
   CHECK(tagged->tag == "tag:yaml.org,2002:str");
-  CHECK(at(*doc, {"c"}) == at(*doc, {"a"}));
+  const Node* alias = at(*doc, {"c"});
+  CHECK(alias->scalar == "value");                // an alias reads as its anchor's value...
+  CHECK(alias->span.begin_position().line == 3);  // ...at the place it is written
+  CHECK(path_of(alias) == "c");
 }
 
 TEST_CASE("duplicate keys are kept and reported with both positions", "[loader]") {
@@ -94,7 +98,9 @@ TEST_CASE("syntax errors carry yaml-cpp's position", "[loader]") {
 }
 
 TEST_CASE("byte order mark and CRLF keep positions right", "[loader]") {
-  auto doc = load("\xEF\xBB\xBF" "aiGateway:\r\n  languageModel: azure|x\r\n");
+  auto doc = load(
+      "\xEF\xBB\xBF"
+      "aiGateway:\r\n  languageModel: azure|x\r\n");
   const Node* model = at(*doc, {"aiGateway", "languageModel"});
   REQUIRE(model);
   CHECK(model->scalar == "azure|x");
@@ -169,10 +175,45 @@ TEST_CASE("$include is resolved relative to the file; cycles and missing files a
   fs::remove_all(dir);
 }
 
-TEST_CASE("a second YAML document is reported; the first is still loaded", "[loader]") {
+TEST_CASE("a second YAML document is a syntax error of its own", "[loader]") {
   auto doc = load("aiGateway: {}\n---\nother: 1\n");
-  REQUIRE(doc->root);
-  CHECK_FALSE(doc->fatal);
+  CHECK(doc->fatal);
   REQUIRE(has_problem(*doc, LoadProblemKind::SyntaxError));
   CHECK(doc->problems[0].span.begin_position().line == 2);  // the `---`
+}
+
+TEST_CASE("YAML that yaml-cpp would accept but YAML forbids is a syntax error", "[loader]") {
+  auto unterminated = load("a:\n  b: \"abc\n  c: d\n");
+  REQUIRE(has_problem(*unterminated, LoadProblemKind::SyntaxError));
+  CHECK(unterminated->problems[0].span.begin_position().line == 2);
+  auto no_colon = load("aiGateway:\n  x: 1\n  languageModel azure\n");
+  REQUIRE(has_problem(*no_colon, LoadProblemKind::SyntaxError));
+  CHECK(no_colon->problems[0].span.begin_position().line == 3);
+  CHECK_FALSE(load("? explicit\n: value\n")->fatal);
+  CHECK_FALSE(load("{a: , b: c}\n")->fatal);
+  auto duplicate_then_error = load("a: 1\na: 2\nb: \"open\n");
+  CHECK(duplicate_then_error->problems.size() == 1);  // only the syntax error is reported
+}
+
+TEST_CASE("big plain files load; only alias expansion is capped", "[loader][limits]") {
+  std::string list = "catalog:\n  locations:\n";
+  for (int i = 0; i < 120000; ++i) list += "    - target: ./c" + std::to_string(i) + ".yaml\n";
+  auto doc = load(list);
+  CHECK_FALSE(doc->fatal);
+}
+
+TEST_CASE("keys carry the path of the entry they start; BOM does not shift columns", "[loader]") {
+  auto doc = load("\xEF\xBB\xBF{\"aiGateway\": {\"providers\": {\"azure\": {}}}}");
+  const Node* providers = at(*doc, {"aiGateway", "providers"});
+  REQUIRE(providers);
+  const Node* key = providers->entries[0].key;
+  CHECK(path_of(key) == "aiGateway.providers.azure");
+  CHECK(doc->root->entries[0].key->span.begin_position().column == 2);
+}
+
+TEST_CASE("block scalars span their whole block", "[loader]") {
+  auto doc = load("a:\n  b: >-\n    https://x.example\n    /openai\n  c: d\n");
+  const Node* b = at(*doc, {"a", "b"});
+  REQUIRE(b);
+  CHECK(b->span.end_position().line == 4);
 }

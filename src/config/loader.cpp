@@ -6,6 +6,7 @@
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -70,12 +71,26 @@ class DocumentLoader {
  public:
   DocumentLoader(Document& document, const LoadLimits& limits) : document_(document), limits_(limits) {}
 
+  // The file being loaded counts as open, so an include that leads back to it is a cycle.
+  void enter(const std::string& path) {
+    std::error_code ec;
+    std::filesystem::path canonical = std::filesystem::weakly_canonical(path, ec);
+    include_stack_.push_back(ec ? path : canonical.string());
+  }
+
   // Parses one file's text into nodes of the document; returns its root (or nullptr).
   const Node* parse(const SourceFile& file, const std::string& directory) {
     const std::string& text = file.text();
     auto fail = [&](LoadProblemKind kind, size_t offset, std::string message) {
       offset = std::min(offset, text.size());
-      document_.problems.push_back(
+      // A file that does not load is reported by its first error alone (RULES.md GW001).
+      auto& problems = document_.problems;
+      problems.erase(std::remove_if(problems.begin(), problems.end(),
+                                    [&](const LoadProblem& p) {
+                                      return p.span.file == &file && p.kind == LoadProblemKind::DuplicateKey;
+                                    }),
+                     problems.end());
+      problems.push_back(
           {kind, {&file, static_cast<uint32_t>(offset), static_cast<uint32_t>(offset)}, std::move(message), {}, {}});
       document_.fatal = true;
       return nullptr;
@@ -96,17 +111,15 @@ class DocumentLoader {
       parser.HandleNextDocument(builder);
       IgnoreEvents ignore;
       if (parser.HandleNextDocument(ignore)) {
-        // Backstage's loader rejects a file with several documents; the first is still checked.
-        document_.problems.push_back({LoadProblemKind::SyntaxError,
-                                      {&file, static_cast<uint32_t>(ignore.first_offset(bom, text.size())),
-                                       static_cast<uint32_t>(ignore.first_offset(bom, text.size()))},
-                                      "the file holds more than one YAML document (`---`); Backstage reads one "
-                                      "document per config file",
-                                      {},
-                                      {}});
+        // Backstage's loader refuses a file with several documents, so nothing else matters.
+        return fail(LoadProblemKind::SyntaxError, ignore.first_offset(bom, text.size()),
+                    "the file holds more than one YAML document (`---`); Backstage reads exactly one document "
+                    "per config file");
       }
     } catch (const LimitExceeded& limit) {
       return fail(LoadProblemKind::LimitExceeded, limit.offset, limit.message);
+    } catch (const SyntaxFailure& failure) {
+      return fail(LoadProblemKind::SyntaxError, failure.offset, failure.message);
     } catch (const YAML::Exception& error) {
       size_t offset = error.mark.pos < 0 ? text.size() : static_cast<size_t>(error.mark.pos) + bom;
       std::string message = error.msg;
@@ -134,7 +147,7 @@ class DocumentLoader {
       reference.resize(hash);
     }
     if (directory.empty()) return problem(fmt::format("cannot resolve $include '{}' when reading stdin", reference));
-    std::filesystem::path path = std::filesystem::path(directory) / reference;
+    std::filesystem::path path = (std::filesystem::path(directory) / reference).lexically_normal();
     std::error_code ec;
     std::filesystem::path canonical = std::filesystem::weakly_canonical(path, ec);
     std::string key = ec ? path.string() : canonical.string();
@@ -204,6 +217,7 @@ std::unique_ptr<Document> load_document(std::string display_path, std::string te
   document->format = looks_like_json(text) ? InputFormat::Json : InputFormat::Yaml;
   const SourceFile* file = document->add_file(std::move(display_path), std::move(text));
   DocumentLoader loader(*document, limits);
+  if (!base_directory.empty()) loader.enter(file->path());
   document->root = loader.parse(*file, base_directory);
   if (document->fatal) document->root = nullptr;
   return document;

@@ -23,22 +23,35 @@ static bool is_simple_key(std::string_view key) {
   });
 }
 
+namespace {
+
+void append_key(std::string& path, std::string_view key) {
+  if (is_simple_key(key)) {
+    if (!path.empty()) path += '.';
+    path += key;
+  } else {
+    path += "[\"";
+    path += key;
+    path += "\"]";
+  }
+}
+
+}  // namespace
+
 std::string path_of(const Node* node) {
+  if (node && node->is_key) {
+    // A key names the entry it starts: `aiGateway.providers.azure` for the `azure` key.
+    std::string path = path_of(node->parent);
+    append_key(path, node->text());
+    return path;
+  }
   std::vector<const Node*> chain;
   for (const Node* n = node; n && n->parent; n = n->parent) chain.push_back(n);
   std::string path;
   for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
     const Node* n = *it;
     if (n->key_in_parent) {
-      std::string_view key = n->key_in_parent->text();
-      if (is_simple_key(key)) {
-        if (!path.empty()) path += '.';
-        path += key;
-      } else {
-        path += "[\"";
-        path += key;
-        path += "\"]";
-      }
+      append_key(path, n->key_in_parent->text());
     } else if (n->index_in_parent >= 0) {
       path += '[';
       path += std::to_string(n->index_in_parent);

@@ -33,7 +33,8 @@ struct MappingEntry {
 struct Node {
   NodeKind kind = NodeKind::Null;
   ScalarStyle style = ScalarStyle::Plain;
-  bool flow = false;  // written in flow style ({...} / [...]), always true for JSON
+  bool flow = false;    // written in flow style ({...} / [...]), always true for JSON
+  bool is_key = false;  // a mapping key (its path is its mapping's path plus itself)
   SourceSpan span;
   std::string scalar;                 // scalar text as loaded (after YAML unescaping)
   std::string tag;                    // explicit tag, e.g. "tag:yaml.org,2002:str"; empty when none was written

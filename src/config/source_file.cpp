@@ -5,14 +5,16 @@
 namespace gwlint {
 
 SourceFile::SourceFile(std::string path, std::string text) : path_(std::move(path)), text_(std::move(text)) {
-  line_starts_.push_back(0);
+  // A UTF-8 byte order mark is not part of the first line: columns and code frames skip it.
+  bool bom = text_.size() >= 3 && text_.compare(0, 3, "\xEF\xBB\xBF") == 0;
+  line_starts_.push_back(bom ? 3 : 0);
   for (size_t i = 0; i < text_.size(); ++i) {
     if (text_[i] == '\n') line_starts_.push_back(static_cast<uint32_t>(i + 1));
   }
 }
 
 SourcePosition SourceFile::position_at(size_t offset) const {
-  offset = std::min(offset, text_.size());
+  offset = std::max<size_t>(std::min(offset, text_.size()), line_starts_.front());
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), static_cast<uint32_t>(offset));
   size_t line_index = static_cast<size_t>(it - line_starts_.begin()) - 1;
   uint32_t column = 1;

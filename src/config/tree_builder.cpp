@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <string_view>
 #include <unordered_set>
 
@@ -26,8 +27,40 @@ ScalarStyle style_at(const std::string& text, size_t offset) {
   }
 }
 
-// End offset of a scalar written at `begin`: exact for quoted and single-line plain scalars,
-// the indicator line for block scalars, end of line as the fallback.
+// Indentation (spaces) of the line that holds `offset`.
+size_t indentation_of_line(const std::string& text, size_t offset) {
+  size_t line_start = text.rfind('\n', offset == 0 ? 0 : offset - 1);
+  line_start = line_start == std::string::npos ? 0 : line_start + 1;
+  size_t i = line_start;
+  while (i < text.size() && text[i] == ' ') ++i;
+  return i - line_start;
+}
+
+// A block scalar (`|`, `>`) runs over the following lines that are blank or indented deeper
+// than the line of its indicator; its span ends after the last such non-blank line.
+size_t block_scalar_end(const std::string& text, size_t begin) {
+  size_t parent_indent = indentation_of_line(text, begin);
+  size_t end = text.find('\n', begin);
+  if (end == std::string::npos) return text.size();
+  size_t last = end;
+  while (end < text.size()) {
+    size_t line = end + 1;
+    size_t next = text.find('\n', line);
+    if (next == std::string::npos) next = text.size();
+    size_t i = line;
+    while (i < next && text[i] == ' ') ++i;
+    bool blank = i == next || (i + 1 == next && text[i] == '\r');
+    if (!blank && i - line <= parent_indent) break;
+    if (!blank) last = next > line && text[next - 1] == '\r' ? next - 1 : next;
+    end = next;
+  }
+  return last;
+}
+
+constexpr size_t kUnterminated = std::string::npos;
+
+// End offset of a scalar written at `begin`: exact for quoted, single-line plain and block
+// scalars, end of line as the fallback. kUnterminated for a quote that never closes.
 size_t scalar_end(const std::string& text, size_t begin, ScalarStyle style, const std::string& value) {
   const size_t n = text.size();
   if (style == ScalarStyle::DoubleQuoted) {
@@ -38,7 +71,7 @@ size_t scalar_end(const std::string& text, size_t begin, ScalarStyle style, cons
         return i + 1;
       }
     }
-    return n;
+    return kUnterminated;
   }
   if (style == ScalarStyle::SingleQuoted) {
     for (size_t i = begin + 1; i < n; ++i) {
@@ -50,9 +83,10 @@ size_t scalar_end(const std::string& text, size_t begin, ScalarStyle style, cons
         }
       }
     }
-    return n;
+    return kUnterminated;
   }
-  if (style == ScalarStyle::Plain && text.compare(begin, value.size(), value) == 0) return begin + value.size();
+  if (style == ScalarStyle::Literal || style == ScalarStyle::Folded) return block_scalar_end(text, begin);
+  if (text.compare(begin, value.size(), value) == 0) return begin + value.size();
   size_t eol = text.find('\n', begin);
   if (eol == std::string::npos) eol = n;
   while (eol > begin && (text[eol - 1] == '\r' || text[eol - 1] == ' ')) --eol;
@@ -86,13 +120,21 @@ size_t TreeBuilder::skip_node_properties(size_t offset) const {
   return offset;
 }
 
-void TreeBuilder::add_weight(uint64_t weight, size_t offset) {
-  total_weight_ += weight;
-  if (total_weight_ > limits_.max_expanded_nodes) {
-    throw LimitExceeded{offset, fmt::format("the document expands to more than {} nodes (aliases included); "
-                                            "refusing to expand it further",
-                                            limits_.max_expanded_nodes)};
-  }
+// yaml-cpp reads a block-mapping line without `:` (`  languageModel azure`) as a key with an
+// empty value; YAML and Backstage reject it, and reading it as a key hides the real mistake.
+void TreeBuilder::check_entry_has_colon(const Node& key, const Node& value) const {
+  if (!key.is_scalar() || key.style != ScalarStyle::Plain || !value.is_null() || value.span.begin != value.span.end)
+    return;
+  const std::string& text = file_.text();
+  size_t before = key.span.begin;
+  while (before > 0 && (text[before - 1] == ' ' || text[before - 1] == '\t')) --before;
+  if (before > 0 && text[before - 1] == '?') return;  // explicit key: `? key`
+  size_t after = key.span.end;
+  while (after < text.size() && (text[after] == ' ' || text[after] == '\t')) ++after;
+  if (after < text.size() && text[after] == ':') return;
+  throw SyntaxFailure{key.span.begin, fmt::format("`{}` is not a `key: value` entry (there is no `:`); a mapping line "
+                                                  "needs a colon after the key",
+                                                  key.scalar)};
 }
 
 void TreeBuilder::attach(Node* node) {
@@ -111,10 +153,14 @@ void TreeBuilder::attach(Node* node) {
     return;
   }
   if (!top.pending_key) {
-    if (!node->parent) node->parent = parent;
+    if (!node->parent) {
+      node->parent = parent;
+      node->is_key = true;
+    }
     top.pending_key = node;
     return;
   }
+  if (!parent->flow) check_entry_has_colon(*top.pending_key, *node);
   if (!node->parent && node->is_null() && node->span.begin == node->span.end) {
     // An empty value (`key:`) has no text of its own: point at the key.
     node->span = top.pending_key->span;
@@ -133,7 +179,6 @@ void TreeBuilder::OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) {
   size_t offset = offset_of(mark);
   node->span = {&file_, static_cast<uint32_t>(offset), static_cast<uint32_t>(offset)};
   if (anchor) anchors_[anchor] = node;
-  add_weight(1, offset);
   attach(node);
 }
 
@@ -145,8 +190,31 @@ void TreeBuilder::OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) {
   if (it == anchors_.end() || open) {
     throw LimitExceeded{offset, "an alias refers to a node that contains it (a recursive alias)"};
   }
-  add_weight(it->second->weight, offset);
-  attach(it->second);
+  const Node* target = it->second;
+  alias_weight_ += target->weight;
+  if (alias_weight_ > limits_.max_alias_expansion) {
+    throw LimitExceeded{offset, fmt::format("aliases expand to more than {} nodes (an alias bomb?); refusing to "
+                                            "expand them",
+                                            limits_.max_alias_expansion)};
+  }
+  // A shallow copy that lives where the alias is written: findings on it point at `*name`
+  // with this place's config path, and a fix replaces the alias, not the anchored value.
+  Node* copy = document_.new_node();
+  copy->kind = target->kind;
+  copy->style = target->style;
+  copy->flow = target->flow;
+  copy->scalar = target->scalar;
+  copy->tag = target->tag;
+  copy->entries = target->entries;
+  copy->items = target->items;
+  copy->weight = target->weight;
+  const std::string& text = file_.text();
+  size_t end = offset + 1;
+  while (end < text.size() && !std::isspace(static_cast<unsigned char>(text[end])) && text[end] != ',' &&
+         text[end] != ']' && text[end] != '}')
+    ++end;
+  copy->span = {&file_, static_cast<uint32_t>(offset), static_cast<uint32_t>(end)};
+  attach(copy);
 }
 
 void TreeBuilder::OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
@@ -158,9 +226,11 @@ void TreeBuilder::OnScalar(const YAML::Mark& mark, const std::string& tag, YAML:
   node->scalar = value;
   if (tag != "?" && tag != "!") node->tag = tag;
   size_t end = scalar_end(file_.text(), begin, node->style, value);
+  if (end == kUnterminated) {
+    throw SyntaxFailure{begin, "this quoted string is never closed: add the closing quote"};
+  }
   node->span = {&file_, static_cast<uint32_t>(begin), static_cast<uint32_t>(end)};
   if (anchor) anchors_[anchor] = node;
-  add_weight(1, begin);
   attach(node);
 }
 
@@ -174,7 +244,6 @@ void TreeBuilder::open_container(Node* node, const YAML::Mark& mark, const std::
   if (tag != "?" && tag != "!") node->tag = tag;
   node->span = {&file_, static_cast<uint32_t>(begin), static_cast<uint32_t>(begin)};
   if (anchor) anchors_[anchor] = node;
-  add_weight(1, begin);
   attach(node);
   stack_.push_back({node});
 }

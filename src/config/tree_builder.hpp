@@ -20,6 +20,13 @@ struct LimitExceeded {
   std::string message;
 };
 
+// Thrown from inside the event handler for input yaml-cpp accepts but YAML (and Backstage's
+// loader) rejects: an unterminated quoted string, a block mapping line without `:`.
+struct SyntaxFailure {
+  size_t offset;
+  std::string message;
+};
+
 class TreeBuilder : public YAML::EventHandler {
  public:
   // Called for each finished `{ $include: ... }` mapping; it may replace the node's contents.
@@ -55,7 +62,7 @@ class TreeBuilder : public YAML::EventHandler {
   void open_container(Node* node, const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor, bool flow);
   void close_container();
   void report_duplicate_keys(const Node& mapping);
-  void add_weight(uint64_t weight, size_t offset);
+  void check_entry_has_colon(const Node& key, const Node& value) const;
 
   Document& document_;
   const SourceFile& file_;
@@ -65,7 +72,7 @@ class TreeBuilder : public YAML::EventHandler {
   std::vector<Frame> stack_;
   std::unordered_map<YAML::anchor_t, Node*> anchors_;
   const Node* root_ = nullptr;
-  uint64_t total_weight_ = 0;
+  uint64_t alias_weight_ = 0;  // nodes added by expanding aliases
 };
 
 }  // namespace gwlint

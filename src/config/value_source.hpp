@@ -25,14 +25,15 @@ bool is_indirect(ValueSource source);
 
 // One `${...}` reference inside a string, with byte offsets into the scalar text.
 struct EnvReference {
-  size_t begin = 0;     // offset of '$'
-  size_t end = 0;       // one past '}' (or the end of the bad reference)
-  std::string name;     // the variable name ("" when malformed)
-  std::string problem;  // empty when well-formed; else why it is malformed
+  size_t begin = 0;           // offset of '$'
+  size_t end = 0;             // one past '}' (or the end of the bad reference)
+  std::string name;           // the variable name ("" when malformed)
+  std::string problem;        // empty when well-formed; else why it is malformed
   bool has_fallback = false;  // `${VAR:-default}`: an unset VAR is not an error
 };
 
-// Finds `${VAR}` (and `${VAR:-default}`) references and malformed attempts (`${VAR` unclosed, `${}`, `${1BAD}`, `$VAR`);
+// Finds `${VAR}` (and `${VAR:-default}`) references and malformed attempts (`${VAR` unclosed, `${}`, `${1BAD}`,
+// `$VAR`);
 // `$${...}` is Backstage's escape for a literal `${...}` and is skipped.
 std::vector<EnvReference> scan_env_references(std::string_view text);
 
