@@ -62,6 +62,14 @@ FileReport lint_document(std::unique_ptr<Document> document, const LintOptions& 
 
   report.redactor = Redactor(*document);
   for (Finding& finding : report.findings) {
+    // What users see as the fix is the exact text that replaces the finding's span (quotes
+    // included), so applying it by hand or by tool gives the same file.
+    if (finding.fix && finding.fix->edits.size() == 1) {
+      const TextEdit& edit = finding.fix->edits.front();
+      if (edit.file == finding.span.file && edit.begin == finding.span.begin && edit.end == finding.span.end) {
+        finding.fix->replacement = edit.replacement;
+      }
+    }
     finding.message = report.redactor.redact(finding.message);
     if (finding.suggestion) finding.suggestion = report.redactor.redact(*finding.suggestion);
     if (finding.fix) finding.fix->replacement = report.redactor.redact(finding.fix->replacement);

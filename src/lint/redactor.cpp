@@ -1,6 +1,7 @@
 #include "lint/redactor.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 #include "config/value_source.hpp"
 #include "rules/data/placeholders.hpp"
@@ -10,7 +11,8 @@ namespace gwlint {
 
 namespace {
 
-// Walks every mapping; aliases make the tree a DAG, so the node-count limit bounds the walk.
+// Walks every mapping entry of the tree. Aliases are shallow copies that share children, so a
+// walk can revisit nodes; the alias-expansion limit of the loader bounds that.
 template <typename Visit>
 void for_each_entry(const Node* node, const Visit& visit, int depth = 0) {
   if (!node || depth > 128) return;
@@ -24,56 +26,147 @@ void for_each_entry(const Node* node, const Visit& visit, int depth = 0) {
   }
 }
 
-// True when the text is nothing but (possibly malformed) env references, e.g. `$AZURE_KEY`.
-bool is_only_references(std::string_view text) {
-  auto refs = scan_env_references(text);
-  if (refs.empty()) return false;
-  size_t covered = 0;
-  for (const auto& ref : refs) covered += ref.end - ref.begin;
-  size_t blanks = static_cast<size_t>(std::count(text.begin(), text.end(), ' '));
-  return covered + blanks >= text.size();
+template <typename Visit>
+void for_each_scalar(const Node* node, const Visit& visit, int depth = 0) {
+  if (!node || depth > 128) return;
+  if (node->is_scalar()) visit(node);
+  for (const auto& entry : node->entries) for_each_scalar(entry.value, visit, depth + 1);
+  for (const Node* item : node->items) for_each_scalar(item, visit, depth + 1);
+}
+
+// `$AZURE_KEY`, `${AZURE_KEY`, `${AZURE_KEY}`: a (broken) reference by a variable name is not a
+// secret, and masking it would hide what ENV502 points at. `${sk-proj-...}` is a key in braces.
+bool is_reference_by_name(std::string_view text) {
+  std::string name;
+  for (char c : text) {
+    if (c != '$' && c != '{' && c != '}' && c != ' ') name += c;
+  }
+  return !name.empty() && text.find('$') != std::string_view::npos && is_valid_env_name(name);
+}
+
+bool is_secret_query_parameter(std::string_view name) {
+  std::string lower;
+  for (char c : name) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return data::is_secret_field_name(lower) || lower == "key" || lower == "sig" || lower == "signature" ||
+         lower == "code" || lower == "access_token" || lower == "token" || lower == "password";
 }
 
 }  // namespace
 
 Redactor::Redactor(const Document& document) {
-  auto add_node = [&](const Node* value) {
-    if (!value || !value->is_scalar() || value_source(value) != ValueSource::Literal) return;
-    // Documentation placeholders and broken `$VAR` references are not secrets; masking them
-    // would hide exactly what SEC302 and ENV502 point at.
-    if (data::is_placeholder(value->scalar) || is_only_references(value->scalar)) return;
-    add(value->scalar);
-    // The raw text of a quoted scalar can differ from the loaded value (escapes): mask both.
-    const SourceSpan& span = value->span;
-    if (value->is_quoted() && span.file && span.end > span.begin) {
-      add(std::string_view(span.file->text()).substr(span.begin, span.end - span.begin));
-    }
-  };
   for_each_entry(document.root, [&](const Node& mapping, const MappingEntry& entry) {
     std::string_view key = entry.key->text();
-    if (data::is_secret_field_name(key) || key == "accessKeyId") add_node(entry.value);
+    const Node* value = entry.value;
+    if (data::is_secret_field_name(key) || key == "accessKeyId") {
+      if (value->is_scalar()) {
+        add_scalar(value);
+      } else if (!is_indirect(value_source(value))) {
+        for_each_scalar(value, [&](const Node* scalar) { add_scalar(scalar); });  // `apiKey: [sk-...]`
+      }
+    }
     // Header list form: {key: Authorization, value: ...}
-    if (key == "key" && entry.value->is_scalar() && data::is_secret_header_name(entry.value->scalar)) {
-      add_node(mapping.find("value"));
+    if (key == "key" && value->is_scalar() && data::is_secret_header_name(value->scalar)) {
+      add_scalar(mapping.find("value"));
     }
     // Header map form, and any mapping keyed by a header name.
-    if (data::is_secret_header_name(key)) add_node(entry.value);
+    if (data::is_secret_header_name(key)) add_scalar(value);
+    if (value->is_scalar()) add_url_credentials(value);
   });
   std::sort(secrets_.begin(), secrets_.end(),
             [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
   secrets_.erase(std::unique(secrets_.begin(), secrets_.end()), secrets_.end());
+  std::sort(spans_.begin(), spans_.end(), [](const SourceSpan& a, const SourceSpan& b) {
+    return a.file != b.file ? a.file < b.file : a.begin < b.begin;
+  });
 }
 
-void Redactor::add(std::string_view secret) {
-  // Strip quotes of raw spans and ignore values too short to be secrets (and too common to mask).
-  while (!secret.empty() && (secret.front() == '"' || secret.front() == '\'')) secret.remove_prefix(1);
-  while (!secret.empty() && (secret.back() == '"' || secret.back() == '\'')) secret.remove_suffix(1);
+void Redactor::add_scalar(const Node* value) {
+  if (!value || !value->is_scalar()) return;
+  const std::string& text = value->scalar;
+  if (value_source(value) != ValueSource::Literal) {
+    // `${VAR:-literal}`: the fallback is written in the file.
+    for (const auto& ref : scan_env_references(text)) {
+      if (!ref.has_fallback) continue;
+      size_t fallback = text.find(":-", ref.begin);
+      if (fallback != std::string::npos && fallback + 2 < ref.end - 1) {
+        add_part(value, fallback + 2, ref.end - 1 - (fallback + 2));
+      }
+    }
+    return;
+  }
+  // Documentation placeholders are not secrets; masking them would hide what SEC302 shows.
+  if (data::is_placeholder(text) || is_reference_by_name(text)) return;
+  add_string(text);
+  add_span(value->span.file, value->span.begin, value->span.end);
+  // `${sk-proj-...}`: a key pasted inside braces shows up alone in ENV502's message.
+  for (const auto& ref : scan_env_references(text)) {
+    if (ref.problem.empty() || ref.end <= ref.begin + 2) continue;
+    size_t inner = ref.begin + (text.compare(ref.begin, 2, "${") == 0 ? 2 : 1);
+    size_t inner_end = ref.end > inner && text[ref.end - 1] == '}' ? ref.end - 1 : ref.end;
+    if (inner_end > inner) add_string(std::string_view(text).substr(inner, inner_end - inner));
+  }
+  // The raw text of a quoted scalar can differ from the loaded value (escapes): mask both.
+  const SourceSpan& span = value->span;
+  if (value->is_quoted() && span.file && span.end > span.begin + 2) {
+    add_string(std::string_view(span.file->text()).substr(span.begin + 1, span.end - span.begin - 2));
+  }
+}
+
+// A part of a scalar: masked as a string, and as a span when the source holds the value as is.
+void Redactor::add_part(const Node* value, size_t begin, size_t length) {
+  std::string_view part = std::string_view(value->scalar).substr(begin, length);
+  add_string(part);
+  const SourceSpan& span = value->span;
+  if (!span.file) return;
+  size_t quote = value->is_quoted() ? 1 : 0;
+  std::string_view raw = std::string_view(span.file->text()).substr(span.begin, span.end - span.begin);
+  if (raw.size() >= quote + begin + length && raw.substr(quote + begin, length) == part) {
+    add_span(span.file, span.begin + quote + begin, span.begin + quote + begin + length);
+  } else {
+    add_span(span.file, span.begin, span.end);  // escapes or folding: mask the whole value
+  }
+}
+
+// `https://user:password@host/...?api-key=...`: the password and secret query values.
+void Redactor::add_url_credentials(const Node* value) {
+  const std::string& text = value->scalar;
+  size_t scheme = text.find("://");
+  if (scheme == std::string::npos) return;
+  size_t authority = scheme + 3;
+  size_t authority_end = text.find_first_of("/?#", authority);
+  if (authority_end == std::string::npos) authority_end = text.size();
+  size_t at = text.rfind('@', authority_end);
+  if (at != std::string::npos && at > authority) {
+    size_t colon = text.find(':', authority);
+    size_t secret_begin = colon != std::string::npos && colon < at ? colon + 1 : authority;
+    if (at > secret_begin) add_part(value, secret_begin, at - secret_begin);
+  }
+  size_t query = text.find('?', authority);
+  while (query != std::string::npos && query + 1 < text.size()) {
+    size_t name_begin = query + 1;
+    size_t pair_end = text.find_first_of("&#", name_begin);
+    if (pair_end == std::string::npos) pair_end = text.size();
+    size_t eq = text.find('=', name_begin);
+    if (eq != std::string::npos && eq < pair_end &&
+        is_secret_query_parameter(std::string_view(text).substr(name_begin, eq - name_begin)) && pair_end > eq + 1) {
+      add_part(value, eq + 1, pair_end - eq - 1);
+    }
+    query = pair_end < text.size() && text[pair_end] == '&' ? pair_end : std::string::npos;
+  }
+}
+
+void Redactor::add_string(std::string_view secret) {
+  // Values too short to be secrets are too common to mask in free text; their spans still are.
   if (secret.size() < 6) return;
   secrets_.emplace_back(secret);
   // "Bearer <token>": the token alone may show up too (e.g. in a message).
   if (auto space = secret.rfind(' '); space != std::string_view::npos && secret.size() - space > 7) {
     secrets_.emplace_back(secret.substr(space + 1));
   }
+}
+
+void Redactor::add_span(const SourceFile* file, size_t begin, size_t end) {
+  if (file && end > begin) spans_.push_back({file, static_cast<uint32_t>(begin), static_cast<uint32_t>(end)});
 }
 
 std::string Redactor::mask(std::string_view secret) {
@@ -91,6 +184,54 @@ std::string Redactor::redact(std::string_view text) const {
       at += masked.size();
     }
   }
+  return out;
+}
+
+MaskedLine Redactor::redact_line(const SourceFile& file, uint32_t line, size_t mark_begin, size_t mark_end) const {
+  std::string_view text = file.line_text(line);
+  const size_t line_start = file.offset_of_line(line);
+  mark_begin = std::min(mark_begin, text.size());
+  mark_end = std::min(std::max(mark_end, mark_begin), text.size());
+
+  // Cut the line at the mark and at every secret span edge; mask secret pieces whole and run
+  // the string masks over the rest, piece by piece, so the mark's place stays known.
+  std::vector<size_t> cuts = {0, mark_begin, mark_end, text.size()};
+  std::vector<std::pair<size_t, size_t>> secret_ranges;
+  for (const SourceSpan& span : spans_) {
+    if (span.file != &file || span.end <= line_start || span.begin >= line_start + text.size()) continue;
+    size_t begin = span.begin > line_start ? span.begin - line_start : 0;
+    size_t end = std::min<size_t>(span.end - line_start, text.size());
+    secret_ranges.emplace_back(begin, end);
+    cuts.push_back(begin);
+    cuts.push_back(end);
+  }
+  std::sort(cuts.begin(), cuts.end());
+  cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+
+  MaskedLine out;
+  bool masking = false;  // inside a secret range already shown by its mask
+  for (size_t i = 0; i + 1 < cuts.size(); ++i) {
+    size_t begin = cuts[i], end = cuts[i + 1];
+    if (begin == mark_begin) out.mark_begin = out.text.size();
+    auto secret = std::find_if(secret_ranges.begin(), secret_ranges.end(),
+                               [&](const auto& r) { return r.first <= begin && end <= r.second; });
+    if (secret == secret_ranges.end()) {
+      masking = false;
+      out.text += redact(text.substr(begin, end - begin));
+    } else if (!masking || begin == secret->first) {
+      // Show the mask once per secret range; the first characters only when the range starts
+      // on this line (a continuation line of a multi-line value shows none).
+      size_t absolute_begin = line_start + secret->first;
+      bool starts_here = std::any_of(spans_.begin(), spans_.end(),
+                                     [&](const SourceSpan& s) { return s.file == &file && s.begin == absolute_begin; });
+      std::string_view whole = text.substr(secret->first, secret->second - secret->first);
+      out.text += starts_here ? mask(whole) : "…(redacted)";
+      masking = true;
+    }
+    if (end == mark_end) out.mark_end = out.text.size();
+  }
+  if (mark_end == mark_begin) out.mark_end = out.mark_begin;
+  if (text.empty()) out.mark_begin = out.mark_end = 0;
   return out;
 }
 

@@ -2,28 +2,9 @@
 
 #include <fmt/format.h>
 
+#include "report/terminal_text.hpp"
+
 namespace gwlint {
-
-namespace {
-
-size_t display_width(std::string_view text) {
-  size_t width = 0;
-  for (char c : text) {
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++width;
-  }
-  return width;
-}
-
-// Tabs become one space so the caret line lines up with what is printed.
-std::string printable(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c == '\t') c = ' ';
-  }
-  return out;
-}
-
-}  // namespace
 
 std::string render_code_frame(const Finding& finding, const Redactor& redactor, bool color) {
   const SourceFile* file = finding.span.file;
@@ -33,23 +14,14 @@ std::string render_code_frame(const Finding& finding, const Redactor& redactor, 
   std::string_view raw_line = file->line_text(begin.line);
   if (raw_line.size() > 400) return {};  // minified or huge lines make unreadable frames
   size_t line_start = file->offset_of_line(begin.line);
-  size_t caret_begin_byte = finding.span.begin - line_start;
-  size_t caret_end_byte = end.line == begin.line ? finding.span.end - line_start : raw_line.size();
-  caret_begin_byte = std::min(caret_begin_byte, raw_line.size());
-  caret_end_byte = std::min(std::max(caret_end_byte, caret_begin_byte), raw_line.size());
+  size_t caret_begin = finding.span.begin > line_start ? finding.span.begin - line_start : 0;
+  size_t caret_end = end.line == begin.line ? finding.span.end - line_start : raw_line.size();
 
-  // Mask the parts before, inside and after the span separately so the caret stays aligned
-  // with what is printed, even when a secret inside the span becomes shorter.
-  std::string before = printable(redactor.redact(raw_line.substr(0, caret_begin_byte)));
-  std::string inside = printable(redactor.redact(raw_line.substr(caret_begin_byte, caret_end_byte - caret_begin_byte)));
-  std::string after = printable(redactor.redact(raw_line.substr(caret_end_byte)));
-  std::string full = redactor.redact(raw_line);
-  if (full != std::string(raw_line) && full != before + inside + after) {
-    // A secret straddles the span edge: print the masked line without splitting it.
-    before = printable(full);
-    inside.clear();
-    after.clear();
-  }
+  MaskedLine line = redactor.redact_line(*file, begin.line, caret_begin, caret_end);
+  std::string before = terminal_safe(std::string_view(line.text).substr(0, line.mark_begin), true);
+  std::string inside =
+      terminal_safe(std::string_view(line.text).substr(line.mark_begin, line.mark_end - line.mark_begin), true);
+  std::string after = terminal_safe(std::string_view(line.text).substr(line.mark_end), true);
   size_t caret_count = std::max<size_t>(1, display_width(inside));
   std::string gutter = fmt::format("{:>5} | ", begin.line);
   std::string blank = fmt::format("{:>5} | ", "");

@@ -3,6 +3,7 @@
 
 #include "report/code_frame.hpp"
 #include "report/reporters.hpp"
+#include "report/terminal_text.hpp"
 
 namespace gwlint {
 
@@ -28,17 +29,19 @@ class TextReporter final : public Reporter {
       SourcePosition at = finding.span.begin_position();
       std::string severity(severity_name(finding.severity));
       if (color_) severity = fmt::format("{}{}\x1b[0m", severity_color(finding.severity), severity);
-      std::string location = fmt::format("{}:{}:{}", finding.file(), at.line, at.column);
+      std::string location = fmt::format("{}:{}:{}", terminal_safe(finding.file()), at.line, at.column);
       if (color_) location = fmt::format("\x1b[1m{}\x1b[0m", location);
-      out_ << fmt::format("{}: {}: {} [{} {}]\n", location, severity, finding.message, finding.code, finding.name);
+      out_ << fmt::format("{}: {}: {} [{} {}]\n", location, severity, terminal_safe(finding.message), finding.code,
+                          finding.name);
       out_ << render_code_frame(finding, report.redactor, color_);
       for (const auto& related : finding.related) {
         SourcePosition r = related.span.begin_position();
         std::string file = related.span.file ? related.span.file->path() : finding.file();
-        out_ << fmt::format("  note: {} ({}:{}:{})\n", related.message, file, r.line, r.column);
+        out_ << fmt::format("  note: {} ({}:{}:{})\n", terminal_safe(related.message), terminal_safe(file), r.line,
+                            r.column);
       }
-      if (finding.suggestion) out_ << fmt::format("  help: {}\n", *finding.suggestion);
-      if (finding.fix) out_ << fmt::format("  fix: replace with `{}`\n", finding.fix->replacement);
+      if (finding.suggestion) out_ << fmt::format("  help: {}\n", terminal_safe(*finding.suggestion));
+      if (finding.fix) out_ << fmt::format("  fix: replace with `{}`\n", terminal_safe(finding.fix->replacement));
       out_ << '\n';
     }
   }

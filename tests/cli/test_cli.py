@@ -159,6 +159,20 @@ class Output(Workspace):
         self.assertEqual(finding["path"], "aiGateway.languageModel")
         self.assertIn("gpt-4o", finding["message"])
 
+    def test_fix_text_replaces_the_span_exactly(self):
+        path = self.write("portal.gateway.json", json.dumps({"aiGateway": {"providers": {"azure": {
+            "apiKey": "${AZURE_OPENAI_API_KEY}", "resourceName": "https://acme-openai.openai.azure.com/"}},
+            "languageModel": "azure|chat-prod"}}))
+        data = json.loads(run("lint", "--format", "json", path).stdout)
+        finding = next(f for f in data["findings"] if f["code"] == "AZ204")
+        self.assertEqual(finding["fix"], '"acme-openai"')  # the span includes the JSON quotes
+
+    def test_terminal_control_characters_are_escaped(self):
+        path = self.write("app-config.yaml", CLEAN.replace("      resourceName", '      headers:\n        "X-\\e]0;pwned\\a": v\n      resourceName'))
+        out = run("lint", "--color", "always", path).stdout
+        self.assertNotIn("\x1b]0", out)
+        self.assertIn("\\x1B]0;pwned", out)
+
     def test_output_file_is_written_atomically(self):
         out = os.path.join(self.dir, "report.json")
         r = run("lint", "--format", "json", "--output", out, self.write("app-config.yaml", MODEL_NAME))
