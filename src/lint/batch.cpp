@@ -45,51 +45,48 @@ void lint_files(const std::vector<std::string>& paths, const LintOptions& option
     return;
   }
 
-  const size_t window = 4 * static_cast<size_t>(jobs);  // finished-but-unprinted reports we hold at most
+  // `jobs` threads in all (the caller's included). Whoever finishes the next report in input
+  // order delivers it, and any that queued up behind it: no thread exists only to print, so
+  // two cores run two linters instead of two linters and a printer waking up per file.
+  const size_t window = 4 * static_cast<size_t>(jobs);  // finished-but-undelivered reports we hold at most
   std::mutex mutex;
-  std::condition_variable changed;
+  std::condition_variable room;
   std::map<size_t, Outcome> finished;
   size_t next_to_take = 0;
   size_t next_to_deliver = 0;
+  bool delivering = false;
 
   auto worker = [&]() {
     for (;;) {
       size_t index;
       {
         std::unique_lock<std::mutex> lock(mutex);
-        changed.wait(lock, [&] { return next_to_take >= paths.size() || next_to_take < next_to_deliver + window; });
+        room.wait(lock, [&] { return next_to_take >= paths.size() || next_to_take < next_to_deliver + window; });
         if (next_to_take >= paths.size()) return;
         index = next_to_take++;
       }
       Outcome outcome = lint_one(paths[index], options);
-      {
-        std::lock_guard<std::mutex> lock(mutex);
-        finished.emplace(index, std::move(outcome));
+      std::unique_lock<std::mutex> lock(mutex);
+      finished.emplace(index, std::move(outcome));
+      if (delivering) continue;  // the thread delivering will pick it up in turn
+      delivering = true;
+      while (!finished.empty() && finished.begin()->first == next_to_deliver) {
+        Outcome ready = std::move(finished.begin()->second);
+        finished.erase(finished.begin());
+        lock.unlock();
+        deliver(paths[next_to_deliver], ready, consume);  // only this thread touches next_to_deliver now
+        lock.lock();
+        ++next_to_deliver;
+        room.notify_all();
       }
-      changed.notify_all();
+      delivering = false;
     }
   };
 
   std::vector<std::thread> threads;
-  threads.reserve(jobs);
-  for (unsigned i = 0; i < jobs; ++i) threads.emplace_back(worker);
-
-  while (next_to_deliver < paths.size()) {
-    Outcome outcome;
-    {
-      std::unique_lock<std::mutex> lock(mutex);
-      changed.wait(lock, [&] { return finished.count(next_to_deliver) > 0; });
-      auto it = finished.find(next_to_deliver);
-      outcome = std::move(it->second);
-      finished.erase(it);
-    }
-    deliver(paths[next_to_deliver], outcome, consume);
-    {
-      std::lock_guard<std::mutex> lock(mutex);
-      ++next_to_deliver;
-    }
-    changed.notify_all();
-  }
+  threads.reserve(jobs - 1);
+  for (unsigned i = 1; i < jobs; ++i) threads.emplace_back(worker);
+  worker();
   for (auto& thread : threads) thread.join();
 }
 
