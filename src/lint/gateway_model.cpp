@@ -11,17 +11,44 @@ bool ModelReference::is_reranking() const {
 }
 
 const ProviderConfig* GatewayModel::provider(std::string_view id) const {
-  for (const auto& provider : providers) {
-    if (provider.id == id) return &provider;
-  }
-  return nullptr;
+  auto it = indexes.provider_by_id.find(id);
+  return it == indexes.provider_by_id.end() ? nullptr : &providers[it->second];
 }
 
 const Deployment* GatewayModel::deployment(std::string_view name) const {
-  for (const auto& deployment : deployments) {
-    if (deployment.name == name) return &deployment;
-  }
-  return nullptr;
+  auto it = indexes.deployment_by_name.find(name);
+  return it == indexes.deployment_by_name.end() ? nullptr : &deployments[it->second];
+}
+
+const ProviderConfig* GatewayModel::provider_with_body(const Node* body) const {
+  auto it = indexes.provider_by_body.find(body);
+  return it == indexes.provider_by_body.end() ? nullptr : &providers[it->second];
+}
+
+namespace {
+
+const HeaderEntry* header_at(const GatewayModel& model,
+                             const std::unordered_map<const Node*, std::pair<size_t, size_t>>& index, const Node* node,
+                             const ProviderConfig** provider) {
+  auto it = node ? index.find(node) : index.end();
+  if (it == index.end()) return nullptr;
+  const ProviderConfig& owner = model.providers[it->second.first];
+  if (provider) *provider = &owner;
+  return &owner.headers[it->second.second];
+}
+
+}  // namespace
+
+const HeaderEntry* GatewayModel::header_with_value(const Node* node, const ProviderConfig** provider) const {
+  return header_at(*this, indexes.header_by_value, node, provider);
+}
+
+const HeaderEntry* GatewayModel::header_with_name(const Node* node, const ProviderConfig** provider) const {
+  return header_at(*this, indexes.header_by_name, node, provider);
+}
+
+bool GatewayModel::is_name_keyed_mapping(const Node* node) const {
+  return node && indexes.name_keyed_mappings.count(node) > 0;
 }
 
 namespace {
@@ -68,7 +95,7 @@ void collect_model_references(GatewayModel& model, const Node* section, const st
 }
 
 void collect_deployments(GatewayModel& model) {
-  const ProviderConfig* azure = model.provider("azure");
+  const ProviderConfig* azure = model.provider("azure");  // the indexes of providers are built by now
   const Node* inventory = azure ? azure->field("deployments") : nullptr;
   if (!inventory || !inventory->is_mapping()) return;
   model.has_inventory = true;
@@ -84,6 +111,25 @@ void collect_deployments(GatewayModel& model) {
       if (const Node* v = entry.value->find("version"); v && v->is_scalar()) deployment.version = v->scalar;
     }
     model.deployments.push_back(std::move(deployment));
+    model.indexes.deployment_by_name.emplace(entry.key->scalar, model.deployments.size() - 1);
+  }
+}
+
+void index_providers(GatewayModel& model) {
+  auto& indexes = model.indexes;
+  for (size_t p = 0; p < model.providers.size(); ++p) {
+    const ProviderConfig& provider = model.providers[p];
+    indexes.provider_by_id.emplace(provider.id, p);
+    indexes.provider_by_body.emplace(provider.body, p);
+    if (provider.headers_node) indexes.name_keyed_mappings.insert(provider.headers_node);
+    if (provider.id == "azure") {
+      if (const Node* inventory = provider.field("deployments")) indexes.name_keyed_mappings.insert(inventory);
+    }
+    for (size_t h = 0; h < provider.headers.size(); ++h) {
+      const HeaderEntry& header = provider.headers[h];
+      if (header.value_node) indexes.header_by_value.emplace(header.value_node, std::make_pair(p, h));
+      if (header.name_node) indexes.header_by_name.emplace(header.name_node, std::make_pair(p, h));
+    }
   }
 }
 
@@ -112,6 +158,7 @@ bool build_gateway_model(const Document& document, GatewayModel& out) {
       out.providers.push_back(std::move(provider));
     }
   }
+  index_providers(out);
   collect_model_references(out, out.gateway, "");
   if (const Node* plugins = out.gateway->find("plugins"); plugins && plugins->is_mapping()) {
     for (const auto& plugin : plugins->entries) {

@@ -2,8 +2,12 @@
 // The typed view rules work on: the aiGateway section split into providers, normalised headers,
 // model references and the deployment inventory, each still pointing at its positioned node.
 // Built leniently: wrong types are the schema's business (GW003), the model just skips them.
+#include <cstddef>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "config/document.hpp"
@@ -55,8 +59,30 @@ struct GatewayModel {
   std::vector<Deployment> deployments;  // inventory (azure.deployments)
   bool has_inventory = false;
 
+  // Lookups answered from indexes that build_gateway_model fills once, so rules that ask per value
+  // or per reference stay linear in the file (BENCH.md). The first of duplicates wins, as before.
   const ProviderConfig* provider(std::string_view id) const;
   const Deployment* deployment(std::string_view name) const;
+  // The provider whose block is `body` (a value under `providers`), or nullptr.
+  const ProviderConfig* provider_with_body(const Node* body) const;
+  // The header whose value node (resp. name node) is `node`, or nullptr; `provider` receives its
+  // provider when given.
+  const HeaderEntry* header_with_value(const Node* node, const ProviderConfig** provider = nullptr) const;
+  const HeaderEntry* header_with_name(const Node* node, const ProviderConfig** provider = nullptr) const;
+  // Whether `node` is the `headers` mapping of a provider or the `deployments` inventory of an
+  // `azure` block: their keys are header or deployment names, not config fields.
+  bool is_name_keyed_mapping(const Node* node) const;
+
+  // Filled by build_gateway_model. Positions into `providers` and `deployments` (not pointers, so
+  // a copied model stays valid); the string keys view node text owned by the document.
+  struct Indexes {
+    std::unordered_map<std::string_view, size_t> provider_by_id;
+    std::unordered_map<const Node*, size_t> provider_by_body;
+    std::unordered_map<const Node*, std::pair<size_t, size_t>> header_by_value;  // provider, header
+    std::unordered_map<const Node*, std::pair<size_t, size_t>> header_by_name;
+    std::unordered_map<std::string_view, size_t> deployment_by_name;
+    std::unordered_set<const Node*> name_keyed_mappings;
+  } indexes;
 };
 
 // nullptr-free result: returns false when the document has no aiGateway mapping.

@@ -67,8 +67,12 @@ std::vector<std::string> similar_keys(std::string_view written, const std::vecto
   size_t best = std::numeric_limits<size_t>::max();
   std::vector<std::string> closest;
   for (const std::string& key : known) {
+    size_t limit = typo_limit(std::min(wanted.size(), key.size()));
+    // The distance is at least the difference in length, so most keys need no matrix at all.
+    size_t length_gap = wanted.size() > key.size() ? wanted.size() - key.size() : key.size() - wanted.size();
+    if (length_gap > limit) continue;
     size_t distance = damerau_levenshtein(wanted, ascii_lower(key));
-    if (distance > typo_limit(std::min(wanted.size(), key.size()))) continue;
+    if (distance > limit) continue;
     if (distance < best) closest.clear(), best = distance;
     if (distance == best) closest.push_back(key);
   }

@@ -49,6 +49,7 @@ TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 BOOL_TAG = "tag:yaml.org,2002:bool"
 INT_TAG = "tag:yaml.org,2002:int"
 FLOAT_TAG = "tag:yaml.org,2002:float"
+MERGE_TAG = "tag:yaml.org,2002:merge"
 
 # Keywords the schemas may use: valijson (the linter) and editors all agree on
 # these; value checks (pattern, format, ...) belong to the linter's rules.
@@ -62,12 +63,13 @@ ALLOWED_KEYWORDS = {
 class Yaml12Loader(yaml.SafeLoader):
     """SafeLoader with YAML 1.2 core-schema typing, as Backstage's loader: no
     timestamps (2024-10-21 stays a string), only true/false booleans (yes, on
-    stay strings), core-schema ints and floats only (1_000, 0b1, 1:20 stay strings)."""
+    stay strings), core-schema ints and floats only (1_000, 0b1, 1:20 stay strings),
+    and no YAML 1.1 merge key (`<<: *base` stays an ordinary `<<` key)."""
 
 
 Yaml12Loader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers
-            if tag not in (TIMESTAMP_TAG, BOOL_TAG, INT_TAG, FLOAT_TAG)]
+            if tag not in (TIMESTAMP_TAG, BOOL_TAG, INT_TAG, FLOAT_TAG, MERGE_TAG)]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 for _tag, _pattern, _first in (

@@ -1,6 +1,7 @@
 // AZ201 model-name-as-deployment: the name after `azure|` is a model id, but Azure routes by
 // deployment name. An inventory entry of exactly that name means the deployment really is
-// called so, and the rule stays silent.
+// called so, and the rule stays silent. A `rerankingModel` on azure is GW106's: Azure cannot
+// rerank, whatever the deployment.
 #include "lint/rule.hpp"
 #include "lint/value_helpers.hpp"
 #include "rules/data/model_ids.hpp"
@@ -22,9 +23,10 @@ class ModelNameAsDeployment final : public Rule {
     if (!input.gateway) return;
     const GatewayModel& gateway = *input.gateway;
     const auto& extra_ids = input.context.extra_model_ids;
+    models::ServingIndex index(gateway, extra_ids);
     for (const ModelReference& ref : gateway.models) {
       auto name_view = models::azure_deployment_name(ref);
-      if (!name_view || gateway.deployment(*name_view)) continue;
+      if (!name_view || !models::role_can_use(ref, "azure") || gateway.deployment(*name_view)) continue;
       auto model = data::match_model_id(*name_view, extra_ids);
       if (!model) continue;
       std::string name(*name_view);
@@ -38,7 +40,7 @@ class ModelNameAsDeployment final : public Rule {
                              "under `deployments:` in the azure block so gwlint can check and fix references";
         continue;
       }
-      auto serving = models::deployments_serving(gateway, name, extra_ids);
+      const std::vector<const Deployment*>& serving = index.serving(name);
       if (serving.size() == 1) {
         const std::string& target = serving.front()->name;
         finding.suggestion = "deployment `" + target + "` serves " + model->model + "; write `azure|" + target + "`";
@@ -48,10 +50,8 @@ class ModelNameAsDeployment final : public Rule {
                              "; deploy it in Azure and add the deployment to `deployments:`, or reference an "
                              "existing deployment";
       } else {
-        std::vector<std::string> names;
-        for (const Deployment* deployment : serving) names.push_back(deployment->name);
         finding.suggestion = "the inventory has several deployments of " + model->model + " (" +
-                             models::quoted_list(names) + "); write `azure|` and the one meant";
+                             models::quoted_names(serving) + "); write `azure|` and the one meant";
       }
     }
   }

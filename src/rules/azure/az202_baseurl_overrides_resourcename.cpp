@@ -2,6 +2,7 @@
 // the client uses baseURL and silently ignores resourceName.
 #include "config/value_source.hpp"
 #include "lint/rule.hpp"
+#include "rules/data/azure_names.hpp"
 
 namespace gwlint {
 namespace {
@@ -25,9 +26,13 @@ class BaseurlOverridesResourcename final : public Rule {
     const Node* base_url = azure->field("baseURL");
     const Node* resource_name = azure->field("resourceName");
     if (!is_set(base_url) || !is_set(resource_name)) return;
-    bool literal = value_source(resource_name) == ValueSource::Literal;
-    std::string named = literal ? "`resourceName: " + resource_name->scalar + "`" : "`resourceName`";
-    std::string host = literal ? resource_name->scalar + ".openai.azure.com" : "the resource named there";
+    // The host resourceName would give only for a bare, valid name: a pasted URL or host is AZ204's,
+    // and `https://x.openai.azure.com/.openai.azure.com` would be no host at all.
+    bool bare_name = value_source(resource_name) == ValueSource::Literal && resource_name->is_scalar() &&
+                     !data::parse_pasted_endpoint(resource_name->scalar) &&
+                     !data::resource_name_problem(resource_name->scalar);
+    std::string named = bare_name ? "`resourceName: " + resource_name->scalar + "`" : "`resourceName`";
+    std::string host = bare_name ? resource_name->scalar + ".openai.azure.com" : "the resource named there";
     Finding& finding =
         sink.report(base_url, "`baseURL` overrides " + named +
                                   ", which is then ignored: requests go to the baseURL, never to " + host);

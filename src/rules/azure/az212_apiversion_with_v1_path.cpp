@@ -1,6 +1,7 @@
 // AZ212 apiversion-with-v1-path: a dated Azure `apiVersion` with the v1 endpoint (resourceName, or
-// a baseURL `https://x.openai.azure.com/openai[/v1]`). The v1 API accepts only `preview`, `v1` or
-// `latest` and answers a dated version with 400 "API version not supported" (DOMAIN.md §3, §5).
+// a baseURL `https://x.openai.azure.com/openai[/v1]`, also in a sovereign cloud: `.openai.azure.us`,
+// `.openai.azure.cn`). The v1 API accepts only `preview`, `v1` or `latest` and answers a dated
+// version with 400 "API version not supported" (DOMAIN.md §3, §5).
 // Fires on the Portal documentation's own example; that pairing does fail.
 #include <string>
 

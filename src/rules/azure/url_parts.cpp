@@ -100,13 +100,25 @@ bool is_loopback_host(std::string_view host) {
   return parts == 4;
 }
 
+namespace {
+
+// Whether `host` (lower case) ends in an Azure OpenAI host suffix of any cloud; with
+// `label_before`, only when at least one label precedes the suffix.
+bool has_azure_openai_suffix(std::string_view host, bool label_before) {
+  for (const auto* suffixes : {&data::azure_openai_host_suffixes(), &data::azure_sovereign_openai_host_suffixes()}) {
+    for (std::string_view suffix : *suffixes) {
+      if ((!label_before || host.size() > suffix.size()) && ends_with(host, suffix)) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 bool is_azure_openai_host(std::string_view host) {
   std::string lower = ascii_lower(host);
   if (!lower.empty() && lower.back() == '.') lower.pop_back();
-  for (std::string_view suffix : data::azure_openai_host_suffixes()) {
-    if (lower.size() > suffix.size() && ends_with(lower, suffix)) return true;
-  }
-  return false;
+  return has_azure_openai_suffix(lower, true);
 }
 
 std::vector<std::string_view> path_segments(std::string_view path) {
@@ -151,9 +163,7 @@ AzureEndpoint azure_endpoint_of(const ProviderConfig& azure) {
   } else {
     // Only what follows the last reference is known: it must be a whole Azure suffix.
     std::string tail = ascii_lower(url.host.substr(last_ref + 1));
-    bool azure = false;
-    for (std::string_view suffix : data::azure_openai_host_suffixes()) azure = azure || ends_with(tail, suffix);
-    if (!azure) return AzureEndpoint::Unknown;
+    if (!has_azure_openai_suffix(tail, false)) return AzureEndpoint::Unknown;
   }
   if (url.has_query || url.has_fragment) return AzureEndpoint::Other;
   std::vector<std::string_view> segments = path_segments(url.path);

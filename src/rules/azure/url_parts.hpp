@@ -32,14 +32,14 @@ UrlParts split_url(std::string_view text);
 // localhost (and *.localhost), 127.0.0.0/8, ::1: traffic that never leaves the machine.
 bool is_loopback_host(std::string_view host);
 
-// The host of an Azure OpenAI endpoint (see data::azure_openai_host_suffixes), with at least one
-// label in front of the suffix.
+// The host of an Azure OpenAI endpoint in any cloud (data::azure_openai_host_suffixes and
+// azure_sovereign_openai_host_suffixes), with at least one label in front of the suffix.
 bool is_azure_openai_host(std::string_view host);
 
 // Which endpoint an `azure` provider block makes the client call (DOMAIN.md §2).
 enum class AzureEndpoint {
   Unknown,  // no endpoint, or one that comes from the environment
-  V1,       // resourceName without baseURL, or a baseURL `https://x.openai.azure.com/openai[/v1]`
+  V1,       // resourceName without baseURL, or a baseURL `https://x.openai.azure.com/openai[/v1]` (any cloud)
   Other,    // a gateway, API Management, a custom host, or an Azure host with another path
 };
 AzureEndpoint azure_endpoint_of(const ProviderConfig& azure);

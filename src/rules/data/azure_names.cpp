@@ -84,11 +84,46 @@ std::optional<std::string> deployment_name_problem(std::string_view name) {
   return std::nullopt;
 }
 
+namespace {
+
+struct HostSuffix {
+  std::string_view suffix;
+  bool public_cloud;  // Azure's global cloud; the others are sovereign clouds
+};
+
+// Where an Azure OpenAI (or AI Services / Foundry) resource answers. Sovereign clouds: Azure
+// Government (`*.azure.us`) and Azure operated by 21Vianet in China (`*.azure.cn`), after
+// Microsoft's private endpoint DNS zone table (`privatelink.openai.azure.us`,
+// `privatelink.cognitiveservices.azure.cn`, ...).
+constexpr HostSuffix kHostSuffixes[] = {
+    {".openai.azure.com", true},
+    {".cognitiveservices.azure.com", true},
+    {".services.ai.azure.com", true},
+    {".openai.azure.us", false},
+    {".cognitiveservices.azure.us", false},
+    {".openai.azure.cn", false},
+    {".cognitiveservices.azure.cn", false},
+};
+
+std::vector<std::string_view> suffixes_where(bool public_cloud) {
+  std::vector<std::string_view> out;
+  for (const HostSuffix& host : kHostSuffixes) {
+    if (host.public_cloud == public_cloud) out.push_back(host.suffix);
+  }
+  return out;
+}
+
+}  // namespace
+
 const std::vector<std::string_view>& azure_openai_host_suffixes() {
-  // Public cloud only: resourceName always becomes `{name}.openai.azure.com`, and an AI Services
-  // or Foundry resource answers under that host with the same subdomain.
-  static const std::vector<std::string_view> suffixes = {".openai.azure.com", ".cognitiveservices.azure.com",
-                                                         ".services.ai.azure.com"};
+  // resourceName always becomes `{name}.openai.azure.com`, and an AI Services or Foundry resource
+  // answers under that host with the same subdomain; a sovereign-cloud resource does not.
+  static const std::vector<std::string_view> suffixes = suffixes_where(true);
+  return suffixes;
+}
+
+const std::vector<std::string_view>& azure_sovereign_openai_host_suffixes() {
+  static const std::vector<std::string_view> suffixes = suffixes_where(false);
   return suffixes;
 }
 

@@ -21,14 +21,18 @@ std::optional<std::string> resource_name_problem(std::string_view name);
 // in `.`); nullopt when valid.
 std::optional<std::string> deployment_name_problem(std::string_view name);
 
-// Host suffixes under which an Azure OpenAI resource answers, as `https://{name}{suffix}/`.
+// Host suffixes under which an Azure OpenAI resource in Azure's global cloud answers, as
+// `https://{name}{suffix}/`: the hosts `resourceName` can stand for.
 const std::vector<std::string_view>& azure_openai_host_suffixes();
+// The same in the sovereign clouds (Azure Government `.openai.azure.us`, Azure China
+// `.openai.azure.cn`, and their `.cognitiveservices.` hosts): reachable only through `baseURL`.
+const std::vector<std::string_view>& azure_sovereign_openai_host_suffixes();
 
 // A resourceName that holds a URL or a host rather than the bare name.
 struct PastedEndpoint {
   std::string host;                // lower case, without scheme, user info, port and path
   std::string first_label;         // as written: the `x` of `x.openai.azure.com`
-  bool azure_openai_host = false;  // host ends in one of azure_openai_host_suffixes()
+  bool azure_openai_host = false;  // host ends in one of azure_openai_host_suffixes() (global cloud)
 };
 
 // Recognises `https://x.openai.azure.com/`, `x.openai.azure.com`, `x.cognitiveservices.azure.com`,

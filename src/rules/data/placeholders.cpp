@@ -65,15 +65,14 @@ std::string_view trim(std::string_view text) {
 bool has_placeholder_shape(std::string_view text) {
   if (istarts_with(text, "your-") || istarts_with(text, "your_")) return true;
   // `<your-key>`, and `{resourceName}` as in the docs' URL templates (`${VAR}` starts with `$`).
-  // Only a bare name inside, so JSON text or markup is not taken for one.
+  // Only words inside: letters and separators, so JSON text or markup is not taken for one, nor
+  // a real key someone wrapped in brackets (`{0a1b2c3d...}`), which is a secret to report.
   if (text.size() >= 3 &&
       ((text.front() == '<' && text.back() == '>') || (text.front() == '{' && text.back() == '}'))) {
     std::string_view inner = text.substr(1, text.size() - 2);
-    if (std::all_of(inner.begin(), inner.end(), [](char c) {
-          return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.' || c == ' ';
-        })) {
-      return true;
-    }
+    auto letter = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; };
+    auto word = [&](char c) { return letter(c) || c == '-' || c == '_' || c == '.' || c == ' '; };
+    if (std::all_of(inner.begin(), inner.end(), word) && std::any_of(inner.begin(), inner.end(), letter)) return true;
   }
   if (text.size() >= 3 && (text.substr(text.size() - 3) == "..." || text.substr(text.size() - 3) == "\xE2\x80\xA6")) {
     return true;

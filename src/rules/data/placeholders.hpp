@@ -9,7 +9,8 @@
 namespace gwlint::data {
 
 // True when the whole of `text` is a placeholder: an exact table entry (case-insensitive,
-// a trailing `/` ignored) or one of the shapes `your-*`, `<...>`, `{...}`, `...` at the end,
+// a trailing `/` ignored) or one of the shapes `your-*`, `<words>`, `{words}` (letters, spaces,
+// `-`, `_`, `.` inside: `<your-key>`, `{api-key}`, never a bracketed hex key), `...` at the end,
 // only `x`/`*` characters.
 bool is_placeholder(std::string_view text);
 

@@ -60,14 +60,41 @@ class EnvVarUnset final : public Rule {
         if (!ref.problem.empty()) continue;
         // `${VAR:-fallback}`: Backstage uses the fallback when VAR is unset or empty.
         if (ref.has_fallback && !ref.fallback.empty()) continue;
-        check_variable(sink, value, where, ref.name, ref.has_fallback);
+        check_variable(sink, value, reference_span(value, ref), where, ref.name, ref.has_fallback);
       }
     });
   }
 
  private:
+  // The span of the reference itself (`${DEFAULT_DEPLOYMENT}` in `azure|${DEFAULT_DEPLOYMENT}`)
+  // when the scalar is written as loaded, character for character: plain on one line, or quoted on
+  // one line without escapes. Otherwise the whole value, since offsets in the loaded text would not
+  // match the file.
+  static SourceSpan reference_span(const Node* value, const values::EnvRef& ref) {
+    const SourceSpan& span = value->span;
+    if (!span.file || span.end < span.begin || ref.end > value->scalar.size()) return span;
+    std::string_view written = std::string_view(span.file->text()).substr(span.begin, span.end - span.begin);
+    size_t quote = 0;
+    if (value->style == ScalarStyle::SingleQuoted || value->style == ScalarStyle::DoubleQuoted) {
+      quote = 1;
+    } else if (value->style != ScalarStyle::Plain) {
+      return span;
+    }
+    if (written.size() != value->scalar.size() + 2 * quote ||
+        written.substr(quote, value->scalar.size()) != value->scalar) {
+      return span;
+    }
+    return SourceSpan{span.file, static_cast<uint32_t>(span.begin + quote + ref.begin),
+                      static_cast<uint32_t>(span.begin + quote + ref.end)};
+  }
+
   static void check_variable(FindingSink& sink, const Node* value, const std::string& where, const std::string& name,
                              bool empty_fallback) {
+    check_variable(sink, value, value->span, where, name, empty_fallback);
+  }
+
+  static void check_variable(FindingSink& sink, const Node* value, const SourceSpan& span, const std::string& where,
+                             const std::string& name, bool empty_fallback) {
     const char* set = std::getenv(name.c_str());
     if (set && *set) return;
     std::string state = set ? "is set but empty" : "is not set";
@@ -75,8 +102,8 @@ class EnvVarUnset final : public Rule {
     std::string effect = empty_fallback ? " and the fallback is empty, so Backstage loads the value as missing"
                          : set          ? ", so the value is empty"
                                         : ", so Backstage loads the value as missing";
-    Finding& finding =
-        sink.report(value, "environment variable `" + name + "` used by " + where + " " + state + effect);
+    Finding& finding = sink.report(span, path_of(value),
+                                   "environment variable `" + name + "` used by " + where + " " + state + effect);
     std::string suggestion =
         "set `" + name + "` where the Portal runs, or use the variable name your deployment defines";
     if (std::string near = nearest_set_variable(name); !near.empty()) {

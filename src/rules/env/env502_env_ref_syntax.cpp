@@ -1,6 +1,7 @@
 // ENV502 env-ref-syntax: a malformed environment reference in a string under aiGateway: `${VAR`
 // unclosed, `$VAR` without braces, `${}` empty, an invalid name, or a `{ $env: }` without a
-// valid variable name. `$${...}` (an escape) and `${VAR:-fallback}` are fine.
+// valid variable name. `${VAR:-fallback}` is fine, and so is `$${...}` (an escape), except in a
+// secret field or credential header, where `$${NAME}` sends the text `${NAME}` as the credential.
 #include <algorithm>
 #include <cctype>
 
@@ -42,9 +43,17 @@ class EnvRefSyntax final : public Rule {
     values::for_each_value(gateway.gateway, [&](const Node* value) {
       if (is_env_directive(value)) return check_directive(value, gateway, sink);
       if (!value->is_scalar()) return;
-      bool secret = values::is_secret_field_value(value, gateway) || values::is_secret_header_value(value, gateway);
+      bool secret_field = values::is_secret_field_value(value, gateway);
+      bool secret_header = !secret_field && values::is_secret_header_value(value, gateway);
+      bool secret = secret_field || secret_header;
       for (const values::EnvRef& ref : values::reported_malformed_refs(value->scalar, secret)) {
         report(sink, value, values::describe(value, gateway), value->scalar, ref, secret);
+      }
+      // Elsewhere `$${...}` is a deliberate literal; in a secret it is a reference escaped by mistake.
+      if (secret) {
+        for (const values::EscapedRef& ref : values::escaped_refs(value->scalar)) {
+          report_escaped(sink, value, values::describe(value, gateway), ref, secret_header);
+        }
       }
     });
   }
@@ -70,6 +79,15 @@ class EnvRefSyntax final : public Rule {
                            "` is not a valid variable name (letters, digits and `_`, not starting with a digit), so "
                            "Backstage finds no such variable")
         .suggestion = "write `{ $env: " + repaired_name(name) + " }` with the name your deployment defines";
+  }
+
+  static void report_escaped(FindingSink& sink, const Node* value, const std::string& where,
+                             const values::EscapedRef& ref, bool header) {
+    std::string reference = "${" + ref.name + "}";
+    Finding& finding = sink.report(
+        value, "`$" + reference + "` in " + where + " is Backstage's escape for the literal text `" + reference +
+                   "`, so the " + (header ? "credential" : "key") + " sent is that text; write `" + reference + "`");
+    finding.suggestion = "drop one `$`: `" + reference + "` substitutes the variable `" + ref.name + "`";
   }
 
   static void report(FindingSink& sink, const Node* value, const std::string& where, std::string_view text,

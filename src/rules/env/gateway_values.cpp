@@ -46,31 +46,17 @@ void for_each_value(const Node* root, const std::function<void(const Node*)>& vi
 const ProviderConfig* provider_of(const Node* node, const GatewayModel& gateway) {
   if (!gateway.providers_node) return nullptr;
   for (const Node* n = node; n; n = n->parent) {
-    if (n->parent != gateway.providers_node) continue;
-    for (const ProviderConfig& provider : gateway.providers) {
-      if (provider.body == n) return &provider;
-    }
-    return nullptr;
+    if (n->parent == gateway.providers_node) return gateway.provider_with_body(n);
   }
   return nullptr;
 }
 
 const HeaderEntry* header_with_value(const Node* node, const GatewayModel& gateway) {
-  const ProviderConfig* provider = provider_of(node, gateway);
-  if (!provider) return nullptr;
-  for (const HeaderEntry& header : provider->headers) {
-    if (header.value_node == node) return &header;
-  }
-  return nullptr;
+  return gateway.header_with_value(node);
 }
 
 const HeaderEntry* header_with_name(const Node* node, const GatewayModel& gateway) {
-  const ProviderConfig* provider = provider_of(node, gateway);
-  if (!provider) return nullptr;
-  for (const HeaderEntry& header : provider->headers) {
-    if (header.name_node == node) return &header;
-  }
-  return nullptr;
+  return gateway.header_with_name(node);
 }
 
 std::string describe(const Node* value, const GatewayModel& gateway) {
@@ -95,12 +81,7 @@ std::string describe(const Node* value, const GatewayModel& gateway) {
 bool is_secret_field_value(const Node* value, const GatewayModel& gateway) {
   if (!value || !value->key_in_parent || !value->parent) return false;
   if (!data::is_secret_field_name(value->key_in_parent->text())) return false;
-  const Node* mapping = value->parent;
-  for (const ProviderConfig& provider : gateway.providers) {
-    if (mapping == provider.headers_node) return false;
-    if (provider.id == "azure" && mapping == provider.field("deployments")) return false;
-  }
-  return true;
+  return !gateway.is_name_keyed_mapping(value->parent);
 }
 
 bool is_secret_header_value(const Node* value, const GatewayModel& gateway) {
@@ -129,6 +110,27 @@ std::vector<EnvRef> env_refs(std::string_view text) {
       if (is_valid_env_name(name)) ref.name = std::string(name);
     }
     out.push_back(std::move(ref));
+  }
+  return out;
+}
+
+std::vector<EscapedRef> escaped_refs(std::string_view text) {
+  std::vector<EscapedRef> out;
+  // Pairs of `$` as scan_env_references() reads them: `$$` is one escaped `$`.
+  for (size_t i = 0; i + 1 < text.size(); ++i) {
+    if (text[i] != '$') continue;
+    if (text[i + 1] != '$') continue;
+    if (i + 2 < text.size() && text[i + 2] == '{') {
+      size_t close = text.find('}', i + 3);
+      if (close != std::string_view::npos) {
+        std::string_view inner = text.substr(i + 3, close - i - 3);
+        inner = trim(inner.substr(0, inner.find(":-")));
+        if (is_valid_env_name(inner)) out.push_back({i, close + 1, std::string(inner)});
+        i = close;
+        continue;
+      }
+    }
+    ++i;
   }
   return out;
 }

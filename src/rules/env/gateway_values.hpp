@@ -45,6 +45,16 @@ struct EnvRef {
 };
 std::vector<EnvRef> env_refs(std::string_view text);
 
+// A `$${NAME}` (or `$${NAME:-fallback}`) with a valid variable name: Backstage's escape for the
+// literal text `${NAME}`. In a secret that is a reference written wrong, since nobody means to send
+// the text `${AZURE_OPENAI_API_KEY}` as a key (ENV502).
+struct EscapedRef {
+  size_t begin = 0;  // offset of the first '$'
+  size_t end = 0;    // one past '}'
+  std::string name;
+};
+std::vector<EscapedRef> escaped_refs(std::string_view text);
+
 // The malformed references of a scalar that ENV502 reports. A `$Word` inside other text is only
 // an attempt at a reference at a word start; in a secret it must stand alone (`Bearer $TOKEN`),
 // so a key that happens to contain `$` is not taken apart.

@@ -26,12 +26,17 @@ class HeaderOverridesAuth final : public Rule {
     if (!azure || !azure->body || !azure->body->is_mapping()) return;
     const MappingEntry* api_key = azure->body->find_entry("apiKey");
     if (!api_key || !is_set(api_key->value)) return;
+    bool list_form = azure->headers_node && azure->headers_node->is_sequence();
     for (const HeaderEntry& header : azure->headers) {
       if (!iequals(header.name, "api-key")) continue;
-      Finding& finding = sink.report(header.name_node, "header `" + std::string(header.name) +
-                                                           "` of provider `azure` replaces the key from `apiKey`, "
-                                                           "because custom headers are applied after it, so two keys "
-                                                           "are configured and only the header's is used");
+      // The finding sits on the name and belongs to the header: `headers.api-key` in the map form,
+      // `headers[2]` (the `{key, value}` entry) in the list form.
+      std::string path = path_of(list_form ? header.name_node->parent : header.name_node);
+      Finding& finding = sink.report(header.name_node->span, path,
+                                     "header `" + std::string(header.name) +
+                                         "` of provider `azure` replaces the key from `apiKey`, "
+                                         "because custom headers are applied after it, so two keys "
+                                         "are configured and only the header's is used");
       finding.related.push_back({api_key->key->span, "`apiKey` is set here"});
       finding.suggestion = "keep one key: put it in `apiKey` and delete the `" + std::string(header.name) +
                            "` header; a gateway's own credential goes under its header name "

@@ -1,5 +1,6 @@
-// GW105 no-default-language-model: providers are configured but no top-level `languageModel`.
-// A plugin's own languageModel applies to that plugin only, so it does not count.
+// GW105 no-default-language-model: providers are configured but no top-level `languageModel` key.
+// A plugin's own languageModel applies to that plugin only, so it does not count. A key with no
+// value is GW003's (a null where a string belongs), not a second finding here.
 #include "lint/rule.hpp"
 
 namespace gwlint {
@@ -21,24 +22,15 @@ class NoDefaultLanguageModel final : public Rule {
     if (!input.gateway || !input.gateway->gateway || !input.gateway->gateway->is_mapping()) return;
     const GatewayModel& gateway = *input.gateway;
     if (!has_providers(gateway)) return;
-    const MappingEntry* entry = gateway.gateway->find_entry("languageModel");
-    const char* suggestion =
+    // Only a missing key is this rule's: `languageModel:` or `~` is a null where a string belongs,
+    // GW003's, and "" is GW101's (a malformed reference).
+    if (gateway.gateway->find_entry("languageModel")) return;
+    Finding& finding = sink.report(gateway.gateway_key,
+                                   "`aiGateway` configures providers but sets no `languageModel`, so features "
+                                   "without a model of their own have no default chat model to call");
+    finding.suggestion =
         "set `languageModel` to the default chat model as `provider|name`, for Azure a chat deployment such as "
         "`azure|chat-prod`";
-    if (!entry) {
-      Finding& finding = sink.report(gateway.gateway_key,
-                                     "`aiGateway` configures providers but sets no `languageModel`, so features "
-                                     "without a model of their own have no default chat model to call");
-      finding.suggestion = suggestion;
-      return;
-    }
-    // `languageModel:` with nothing after it is as good as missing; "" is GW101's (a malformed reference).
-    if (entry->value->is_null()) {
-      Finding& finding = sink.report(entry->key,
-                                     "`languageModel` is empty, so features without a model of their own have no "
-                                     "default chat model to call");
-      finding.suggestion = suggestion;
-    }
   }
 };
 

@@ -156,32 +156,93 @@ std::optional<std::string_view> azure_deployment_name(const ModelReference& ref)
   return parts->name;
 }
 
+namespace {
+
+// Whether `deployment` serves `model`, which match_model_id read as `wanted`.
+bool serves(const Deployment& deployment, std::string_view model, const std::optional<data::ModelIdMatch>& wanted,
+            const std::vector<std::string>& extra_model_ids) {
+  if (deployment.model.empty() || !data::same_model(model, deployment.model, extra_model_ids)) return false;
+  // An inventory that records the version rules out a request for another version.
+  return !(wanted && !wanted->version.empty() && !deployment.version.empty() &&
+           !iequals(wanted->version, deployment.version));
+}
+
+// The bucket of ServingIndex a model text belongs to. same_model() holds only between texts equal
+// ignoring case or matching the same listed id, so it never crosses buckets.
+std::string model_key(std::string_view model, const std::optional<data::ModelIdMatch>& match) {
+  return ascii_lower(match ? std::string_view(match->model) : model);
+}
+
+}  // namespace
+
+bool role_can_use(const ModelReference& ref, std::string_view provider) {
+  return !ref.is_reranking() || data::supports_reranking(provider);
+}
+
 std::vector<const Deployment*> deployments_serving(const GatewayModel& gateway, std::string_view model,
                                                    const std::vector<std::string>& extra_model_ids) {
   std::vector<const Deployment*> out;
   auto wanted = data::match_model_id(model, extra_model_ids);
   for (const Deployment& deployment : gateway.deployments) {
-    if (deployment.model.empty() || !data::same_model(model, deployment.model, extra_model_ids)) continue;
-    // An inventory that records the version rules out a request for another version.
-    if (wanted && !wanted->version.empty() && !deployment.version.empty() &&
-        !iequals(wanted->version, deployment.version)) {
-      continue;
-    }
-    out.push_back(&deployment);
+    if (serves(deployment, model, wanted, extra_model_ids)) out.push_back(&deployment);
   }
   return out;
 }
 
-std::string quoted_list(const std::vector<std::string>& names, size_t limit, std::string_view conjunction) {
+ServingIndex::ServingIndex(const GatewayModel& gateway, const std::vector<std::string>& extra_model_ids)
+    : extra_model_ids_(extra_model_ids) {
+  for (const Deployment& deployment : gateway.deployments) {
+    if (deployment.model.empty()) continue;
+    auto match = data::match_model_id(deployment.model, extra_model_ids);
+    by_model_[model_key(deployment.model, match)].push_back(&deployment);
+  }
+}
+
+const std::vector<const Deployment*>& ServingIndex::serving(std::string_view model) {
+  // Every test behind serves() ignores case, so one answer holds for all spellings.
+  auto [answer, added] = answers_.try_emplace(ascii_lower(model));
+  if (!added) return answer->second;
+  auto wanted = data::match_model_id(model, extra_model_ids_);
+  auto bucket = by_model_.find(model_key(model, wanted));
+  if (bucket == by_model_.end()) return answer->second;
+  for (const Deployment* deployment : bucket->second) {
+    if (serves(*deployment, model, wanted, extra_model_ids_)) answer->second.push_back(deployment);
+  }
+  return answer->second;
+}
+
+namespace {
+
+// quoted_list() over the first names of a list of `total`, got by `name_at(i)`.
+template <typename NameAt>
+std::string quoted_first(size_t total, NameAt name_at, size_t limit, std::string_view conjunction) {
   std::string out;
-  size_t shown = std::min(names.size(), limit);
+  size_t shown = std::min(total, limit);
   std::string last = " " + std::string(conjunction) + " ";
   for (size_t i = 0; i < shown; ++i) {
-    if (i > 0) out += (i + 1 == shown && shown == names.size()) ? last : ", ";
-    out += "`" + names[i] + "`";
+    if (i > 0) out += (i + 1 == shown && shown == total) ? last : ", ";
+    out += "`" + std::string(name_at(i)) + "`";
   }
-  if (shown < names.size()) out += " and " + std::to_string(names.size() - shown) + " more";
+  if (shown < total) out += " and " + std::to_string(total - shown) + " more";
   return out;
+}
+
+}  // namespace
+
+std::string quoted_list(const std::vector<std::string>& names, size_t limit, std::string_view conjunction) {
+  return quoted_first(
+      names.size(), [&](size_t i) -> std::string_view { return names[i]; }, limit, conjunction);
+}
+
+std::string quoted_names(const std::vector<Deployment>& deployments, size_t limit, std::string_view conjunction) {
+  return quoted_first(
+      deployments.size(), [&](size_t i) -> std::string_view { return deployments[i].name; }, limit, conjunction);
+}
+
+std::string quoted_names(const std::vector<const Deployment*>& deployments, size_t limit,
+                         std::string_view conjunction) {
+  return quoted_first(
+      deployments.size(), [&](size_t i) -> std::string_view { return deployments[i]->name; }, limit, conjunction);
 }
 
 }  // namespace gwlint::models

@@ -30,8 +30,9 @@ struct HeaderVariable {
   std::string_view variable;
 };
 
-constexpr std::array<HeaderVariable, 5> kHeaderVariables = {{
+constexpr std::array<HeaderVariable, 6> kHeaderVariables = {{
     {"authorization", "GATEWAY_TOKEN"},
+    {"cf-aig-authorization", "CF_AIG_TOKEN"},  // Cloudflare AI Gateway's name for it
     {"proxy-authorization", "PROXY_TOKEN"},
     {"ocp-apim-subscription-key", "APIM_SUBSCRIPTION_KEY"},
     {"x-api-key", "GATEWAY_API_KEY"},

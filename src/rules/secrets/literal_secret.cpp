@@ -26,6 +26,8 @@ std::optional<LiteralSecret> literal_secret(const Node* value) {
   if (!value || !value->is_scalar() || blank(value->scalar)) return std::nullopt;
   const std::string& text = value->scalar;
   if (!values::reported_malformed_refs(text, /*secret=*/true).empty()) return std::nullopt;
+  // `$${NAME}` is a mis-escaped reference: the text `${NAME}` is sent, which is no secret (ENV502).
+  if (!values::escaped_refs(text).empty()) return std::nullopt;
   std::vector<values::EnvRef> refs = values::env_refs(text);
   bool referenced = false;
   for (const values::EnvRef& ref : refs) {

@@ -14,7 +14,7 @@ struct LiteralSecret {
 
 // nullopt when `value` (of a secret field or header) is not a literal secret: a reference
 // (`${VAR}`, `Bearer ${VAR}`, `{ $env }`, `{ $file }`), empty, a placeholder, a malformed
-// reference, or a YAML boolean/null word.
+// or mis-escaped (`$${VAR}`) reference, or a YAML boolean/null word.
 std::optional<LiteralSecret> literal_secret(const Node* value);
 
 }  // namespace gwlint::secrets

@@ -1,5 +1,7 @@
 // SEC303 secret-in-header: a credential-carrying header (Authorization, api-key,
-// Ocp-Apim-Subscription-Key, x-api-key, ...) has a literal value. The value is never printed.
+// Ocp-Apim-Subscription-Key, x-api-key, cf-aig-authorization, ...) has a literal value, or any
+// header has a literal `Bearer`/`Basic`/`Token` credential. A header named like a credential only
+// by its suffix (`X-Tenant-Key`) counts when the value looks like one. The value is never printed.
 #include <array>
 
 #include "lint/rule.hpp"
@@ -38,9 +40,12 @@ class SecretInHeader final : public Rule {
     if (!input.gateway) return;
     for (const ProviderConfig& provider : input.gateway->providers) {
       for (const HeaderEntry& header : provider.headers) {
-        if (!data::is_secret_header_name(header.name)) continue;
         std::optional<secrets::LiteralSecret> secret = secrets::literal_secret(header.value_node);
         if (!secret) continue;
+        // What is sent when the file is used as is: the value, or the fallback of `${VAR:-...}`.
+        std::string sent = secret->fallback ? scheme_prefix(header.value_node->scalar) + secret->fallback->fallback
+                                            : header.value_node->scalar;
+        if (!data::header_carries_secret(header.name, sent)) continue;
         std::string where = "header `" + std::string(header.name) + "` of provider `" + std::string(provider.id) + "`";
         if (secret->fallback) {
           const std::string& name = secret->fallback->name;
