@@ -70,6 +70,8 @@ Redactor::Redactor(const Document& document) {
     }
     // Header map form, and any mapping keyed by a header name.
     if (data::is_secret_header_name(key)) add_scalar(value);
+    // `Bearer …`, `Basic …` under any name (list form `value:` included).
+    if (value->is_scalar() && data::is_credential_value(value->scalar)) add_scalar(value);
     if (value->is_scalar()) add_url_credentials(value);
   });
   std::sort(secrets_.begin(), secrets_.end(),

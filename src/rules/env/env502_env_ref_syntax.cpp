@@ -123,9 +123,16 @@ class EnvRefSyntax final : public Rule {
       } else {
         std::string trimmed = inner.substr(inner.find_first_not_of(' '));
         while (!trimmed.empty() && trimmed.back() == ' ') trimmed.pop_back();
-        message = where + " refers to `" + trimmed.substr(0, 40) +
-                  "`, which is not a valid variable name (letters, digits and `_`, not starting with a digit)";
-        suggestion = "write `${" + repaired_name(trimmed) + "}` with the name your deployment defines";
+        if (secret) {
+          // In a secret, what sits inside `${}` is often the key itself, pasted there: never echo it.
+          message = where + " has `${...}` around text that is not a variable name (letters, digits and `_`)";
+          suggestion =
+              "put the variable's name inside, e.g. `${AZURE_OPENAI_API_KEY}`; if a key was pasted there, rotate it";
+        } else {
+          message = where + " refers to `" + trimmed.substr(0, 40) +
+                    "`, which is not a valid variable name (letters, digits and `_`, not starting with a digit)";
+          suggestion = "write `${" + repaired_name(trimmed) + "}` with the name your deployment defines";
+        }
       }
       message += ", so Backstage finds no variable and the whole value becomes undefined";
     }
