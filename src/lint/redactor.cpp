@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "config/value_source.hpp"
+#include "lint/secret_text.hpp"
 #include "rules/data/placeholders.hpp"
 #include "rules/data/secret_names.hpp"
 
@@ -37,18 +38,34 @@ void for_each_scalar(const Node* node, const Visit& visit, int depth = 0) {
 // `$AZURE_KEY`, `${AZURE_KEY`, `${AZURE_KEY}`: a (broken) reference by a variable name is not a
 // secret, and masking it would hide what ENV502 points at. `${sk-proj-...}` is a key in braces.
 bool is_reference_by_name(std::string_view text) {
+  for (std::string_view scheme : {"Bearer ", "Basic ", "Token "}) {  // `Bearer $${TOKEN}` too
+    if (text.substr(0, scheme.size()) == scheme) text.remove_prefix(scheme.size());
+  }
+  if (text.empty() || text.front() != '$') return false;
   std::string name;
   for (char c : text) {
     if (c != '$' && c != '{' && c != '}' && c != ' ') name += c;
   }
-  return !name.empty() && text.find('$') != std::string_view::npos && is_valid_env_name(name);
+  return is_valid_env_name(name) && looks_like_env_name(name);
 }
 
-bool is_secret_query_parameter(std::string_view name) {
-  std::string lower;
-  for (char c : name) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return data::is_secret_field_name(lower) || lower == "key" || lower == "sig" || lower == "signature" ||
-         lower == "code" || lower == "access_token" || lower == "token" || lower == "password";
+// A documentation placeholder (`your-api-key`) is shown as is; one with a random tail
+// (`your-key-4f2a9c1d8e7b…`) is a real key with a placeholder-looking start.
+bool looks_random(std::string_view text) {
+  size_t run = 0, best = 0;
+  bool digit = false, alpha = false;
+  for (char c : text) {
+    if (std::isalnum(static_cast<unsigned char>(c))) {
+      ++run;
+      digit = digit || std::isdigit(static_cast<unsigned char>(c));
+      alpha = alpha || std::isalpha(static_cast<unsigned char>(c));
+      if (digit && alpha) best = std::max(best, run);
+    } else {
+      run = 0;
+      digit = alpha = false;
+    }
+  }
+  return best >= 10;
 }
 
 }  // namespace
@@ -57,7 +74,7 @@ Redactor::Redactor(const Document& document) {
   for_each_entry(document.root, [&](const Node& mapping, const MappingEntry& entry) {
     std::string_view key = entry.key->text();
     const Node* value = entry.value;
-    if (data::is_secret_field_name(key) || key == "accessKeyId") {
+    if (is_secretish_key(key)) {
       if (value->is_scalar()) {
         add_scalar(value);
       } else if (!is_indirect(value_source(value))) {
@@ -97,7 +114,7 @@ void Redactor::add_scalar(const Node* value) {
     return;
   }
   // Documentation placeholders are not secrets; masking them would hide what SEC302 shows.
-  if (data::is_placeholder(text) || is_reference_by_name(text)) return;
+  if ((data::is_placeholder(text) && !looks_random(text)) || is_reference_by_name(text)) return;
   add_string(text);
   add_span(value->span.file, value->span.begin, value->span.end);
   // `${sk-proj-...}`: a key pasted inside braces shows up alone in ENV502's message.
@@ -131,30 +148,7 @@ void Redactor::add_part(const Node* value, size_t begin, size_t length) {
 
 // `https://user:password@host/...?api-key=...`: the password and secret query values.
 void Redactor::add_url_credentials(const Node* value) {
-  const std::string& text = value->scalar;
-  size_t scheme = text.find("://");
-  if (scheme == std::string::npos) return;
-  size_t authority = scheme + 3;
-  size_t authority_end = text.find_first_of("/?#", authority);
-  if (authority_end == std::string::npos) authority_end = text.size();
-  size_t at = text.rfind('@', authority_end);
-  if (at != std::string::npos && at > authority) {
-    size_t colon = text.find(':', authority);
-    size_t secret_begin = colon != std::string::npos && colon < at ? colon + 1 : authority;
-    if (at > secret_begin) add_part(value, secret_begin, at - secret_begin);
-  }
-  size_t query = text.find('?', authority);
-  while (query != std::string::npos && query + 1 < text.size()) {
-    size_t name_begin = query + 1;
-    size_t pair_end = text.find_first_of("&#", name_begin);
-    if (pair_end == std::string::npos) pair_end = text.size();
-    size_t eq = text.find('=', name_begin);
-    if (eq != std::string::npos && eq < pair_end &&
-        is_secret_query_parameter(std::string_view(text).substr(name_begin, eq - name_begin)) && pair_end > eq + 1) {
-      add_part(value, eq + 1, pair_end - eq - 1);
-    }
-    query = pair_end < text.size() && text[pair_end] == '&' ? pair_end : std::string::npos;
-  }
+  for (auto [begin, end] : url_secret_ranges(value->scalar)) add_part(value, begin, end - begin);
 }
 
 void Redactor::add_string(std::string_view secret) {
@@ -207,6 +201,24 @@ MaskedLine Redactor::redact_line(const SourceFile& file, uint32_t line, size_t m
     cuts.push_back(begin);
     cuts.push_back(end);
   }
+  // What the text alone gives away: needed where the tree is missing (a line GW001 stopped at)
+  // or does not mark a value as secret (a misspelt `apiKye:`).
+  for (auto [begin, end] : secret_ranges_in_line(text)) {
+    secret_ranges.emplace_back(begin, end);
+    cuts.push_back(begin);
+    cuts.push_back(end);
+  }
+  // Overlapping ranges (a span and the same value found by text) become one masked range.
+  std::sort(secret_ranges.begin(), secret_ranges.end());
+  std::vector<std::pair<size_t, size_t>> merged;
+  for (const auto& range : secret_ranges) {
+    if (!merged.empty() && range.first <= merged.back().second) {
+      merged.back().second = std::max(merged.back().second, range.second);
+    } else {
+      merged.push_back(range);
+    }
+  }
+  secret_ranges.swap(merged);
   std::sort(cuts.begin(), cuts.end());
   cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
 

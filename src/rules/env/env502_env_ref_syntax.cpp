@@ -7,6 +7,7 @@
 
 #include "config/value_source.hpp"
 #include "lint/rule.hpp"
+#include "lint/secret_text.hpp"
 #include "rules/env/gateway_values.hpp"
 
 namespace gwlint {
@@ -96,7 +97,14 @@ class EnvRefSyntax final : public Rule {
     std::string raw(text.substr(ref.begin, std::min<size_t>(ref.end - ref.begin, 60)));
     const std::string& name = ref.name;
     std::string message, suggestion;
-    if (ref.bare) {
+    if (secret && !name.empty() && !looks_like_env_name(name) && (ref.bare || ref.unclosed)) {
+      // `$QZX36fff…` or `${sk_live_4f2a…` in a secret: a key pasted after `$`, not a name; never echo it.
+      message = where + (ref.unclosed ? " starts with `${`" : " starts with `$`") +
+                " but what follows does not look like a variable name, so Backstage sends the text as is";
+      suggestion =
+          "write `${NAME}` with the variable's name, e.g. `${AZURE_OPENAI_API_KEY}`; if a key was pasted "
+          "there, rotate it";
+    } else if (ref.bare) {
       message = where +
                 (secret ? " refers to `" + name + "` with `$` and no braces"
                         : " has `" + raw + "`, a reference without braces") +
