@@ -209,16 +209,7 @@ MaskedLine Redactor::redact_line(const SourceFile& file, uint32_t line, size_t m
     cuts.push_back(end);
   }
   // Overlapping ranges (a span and the same value found by text) become one masked range.
-  std::sort(secret_ranges.begin(), secret_ranges.end());
-  std::vector<std::pair<size_t, size_t>> merged;
-  for (const auto& range : secret_ranges) {
-    if (!merged.empty() && range.first <= merged.back().second) {
-      merged.back().second = std::max(merged.back().second, range.second);
-    } else {
-      merged.push_back(range);
-    }
-  }
-  secret_ranges.swap(merged);
+  secret_ranges = merge_ranges(std::move(secret_ranges));
   std::sort(cuts.begin(), cuts.end());
   cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
 

@@ -69,6 +69,19 @@ void add_credential_after_scheme(std::string_view line, std::vector<std::pair<si
 
 }  // namespace
 
+ByteRanges merge_ranges(ByteRanges ranges) {
+  std::sort(ranges.begin(), ranges.end());
+  ByteRanges merged;
+  for (const auto& range : ranges) {
+    if (!merged.empty() && range.first <= merged.back().second) {
+      merged.back().second = std::max(merged.back().second, range.second);
+    } else {
+      merged.push_back(range);
+    }
+  }
+  return merged;
+}
+
 bool looks_like_env_name(std::string_view name) {
   if (name.empty() || name.size() > 64) return false;
   size_t digits = 0, upper = 0, lower = 0;
@@ -170,17 +183,8 @@ std::vector<std::pair<size_t, size_t>> secret_ranges_in_line(std::string_view li
     if (end == std::string_view::npos) end = line.size();
     for (auto [b, e] : url_secret_ranges(line.substr(start, end - start))) out.emplace_back(start + b, start + e);
   }
-  // The same URL is found from its `@` and from its `?`: keep each range once, merged.
-  std::sort(out.begin(), out.end());
-  std::vector<std::pair<size_t, size_t>> merged;
-  for (const auto& range : out) {
-    if (!merged.empty() && range.first <= merged.back().second) {
-      merged.back().second = std::max(merged.back().second, range.second);
-    } else {
-      merged.push_back(range);
-    }
-  }
-  return merged;
+  // The same URL is found from its `@` and from its `?`: keep each range once.
+  return merge_ranges(std::move(out));
 }
 
 }  // namespace gwlint

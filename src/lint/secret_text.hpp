@@ -13,6 +13,11 @@ namespace gwlint {
 // `Bearer|Basic|Token <credential>`, the password of `user:password@host`, and secret query values.
 std::vector<std::pair<size_t, size_t>> secret_ranges_in_line(std::string_view line);
 
+using ByteRanges = std::vector<std::pair<size_t, size_t>>;
+
+// Sorted, with overlapping or touching ranges joined into one.
+ByteRanges merge_ranges(ByteRanges ranges);
+
 // Ranges of `text` (a URL, with or without a scheme) holding credentials: the password of
 // `user:password@`, and values of query parameters named like credentials.
 std::vector<std::pair<size_t, size_t>> url_secret_ranges(std::string_view text);
