@@ -75,7 +75,7 @@ TEST_CASE("code frames mask secrets by source span, also across lines and inside
 }
 
 TEST_CASE("a masked line keeps the caret on the same value", "[redactor]") {
-  auto doc = load_document("t.yaml", "a:\n  apiKey: 0123456789abcdef0123456789abcdef  # key\n", {}, "");
+  auto doc = load_document("t.yaml", "aiGateway:\n  apiKey: 0123456789abcdef0123456789abcdef  # key\n", {}, "");
   Redactor redactor(*doc);
   MaskedLine line = redactor.redact_line(doc->main_file(), 2, 10, 42);
   CHECK(line.text == "  apiKey: 0123…(redacted)  # key");

@@ -71,7 +71,11 @@ bool looks_random(std::string_view text) {
 }  // namespace
 
 Redactor::Redactor(const Document& document) {
-  for_each_entry(document.root, [&](const Node& mapping, const MappingEntry& entry) {
+  // Only the aiGateway section: findings quote values from there, and lines elsewhere (a GW002
+  // frame in `backend:`) are masked by secret_ranges_in_line. Walking all of a large
+  // app-config for every file would cost more than linting it.
+  const Node* gateway = document.root && document.root->is_mapping() ? document.root->find("aiGateway") : nullptr;
+  for_each_entry(gateway, [&](const Node& mapping, const MappingEntry& entry) {
     std::string_view key = entry.key->text();
     const Node* value = entry.value;
     if (is_secretish_key(key)) {

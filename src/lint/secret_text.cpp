@@ -108,6 +108,7 @@ bool is_secretish_key(std::string_view key) {
   if (data::is_secret_field_name(key) || contains_secret_word(squashed)) return true;
   static constexpr std::array<std::string_view, 6> near = {"apikey",   "secretaccesskey", "sessiontoken",
                                                            "password", "accesskeyid",     "clientsecret"};
+  if (squashed.size() < 3 || squashed.size() > 17) return false;  // no near miss of the words below
   return std::any_of(near.begin(), near.end(), [&](std::string_view word) {
     return squashed.size() + 2 >= word.size() && word.size() + 2 >= squashed.size() &&
            edit_distance(squashed, word, EditMetric::OptimalStringAlignment, LetterCase::Insensitive) <= 2;
