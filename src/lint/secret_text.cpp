@@ -110,7 +110,8 @@ bool is_secretish_key(std::string_view key) {
                                                            "password", "accesskeyid",     "clientsecret"};
   if (squashed.size() < 3 || squashed.size() > 17) return false;  // no near miss of the words below
   return std::any_of(near.begin(), near.end(), [&](std::string_view word) {
-    return squashed.size() + 2 >= word.size() && word.size() + 2 >= squashed.size() &&
+    // Typos keep the first letter; checking it first keeps this off the profile.
+    return squashed[0] == word[0] && squashed.size() + 2 >= word.size() && word.size() + 2 >= squashed.size() &&
            edit_distance(squashed, word, EditMetric::OptimalStringAlignment, LetterCase::Insensitive) <= 2;
   });
 }
