@@ -6,6 +6,7 @@
 #include "config/loader.hpp"
 #include "lint/gateway_model.hpp"
 #include "lint/rule.hpp"
+#include "lint/suppressions.hpp"
 #include "schema/schema_validator.hpp"
 
 namespace gwlint {
@@ -59,6 +60,8 @@ FileReport lint_document(std::unique_ptr<Document> document, const LintOptions& 
       if (overridden) report.findings[i].severity = severity;
     }
   }
+
+  apply_suppressions(*document, report.findings, options.policy);
 
   report.redactor = Redactor(*document);
   for (Finding& finding : report.findings) {
