@@ -97,7 +97,7 @@ int run_lint(const LintArguments& args) {
     std::cerr << fmt::format("gwlint lint: cannot write {}\n", args.output);
     return kExitUsage;
   }
-  auto reporter = make_reporter(args.format, output.stream(), {use_color(args.color, args.output)});
+  auto reporter = make_reporter(args.format, output.stream(), {use_color(args.color, args.output), &options.policy});
   if (!reporter) {
     std::cerr << fmt::format("gwlint lint: unknown format '{}' (known: {})\n", args.format, reporter_formats());
     return kExitUsage;
@@ -134,7 +134,8 @@ CommandRunner add_lint_command(CLI::App& app) {
   command->add_option(
       "paths", args->paths,
       "files, directories (searched for app-config*.yaml and *.gateway.{yaml,yml,json}) or - for stdin");
-  command->add_option("--format", args->format, "output format: text, json")->check(CLI::IsMember({"text", "json"}));
+  command->add_option("--format", args->format, "output format: text, json, sarif, junit, github, markdown")
+      ->check(CLI::IsMember({"text", "json", "sarif", "junit", "github", "markdown"}));
   command->add_option("-o,--output", args->output, "write the report to FILE (atomically) instead of stdout");
   command->add_option("--fail-on", args->fail_on, "lowest severity that makes the exit code 1")
       ->check(CLI::IsMember({"error", "warning", "info", "never"}));

@@ -20,6 +20,9 @@ struct RunSummary {
 
 struct ReporterOptions {
   bool color = false;
+  // The rules that ran, for formats that list what was checked (junit); nullptr: every rule
+  // at its default severity.
+  const RulePolicy* policy = nullptr;
 };
 
 class Reporter {

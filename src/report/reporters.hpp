@@ -6,5 +6,9 @@ namespace gwlint {
 
 std::unique_ptr<Reporter> make_text_reporter(std::ostream& out, const ReporterOptions& options);
 std::unique_ptr<Reporter> make_json_reporter(std::ostream& out, const ReporterOptions& options);
+std::unique_ptr<Reporter> make_sarif_reporter(std::ostream& out, const ReporterOptions& options);
+std::unique_ptr<Reporter> make_junit_reporter(std::ostream& out, const ReporterOptions& options);
+std::unique_ptr<Reporter> make_github_reporter(std::ostream& out, const ReporterOptions& options);
+std::unique_ptr<Reporter> make_markdown_reporter(std::ostream& out, const ReporterOptions& options);
 
 }  // namespace gwlint
