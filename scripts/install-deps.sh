@@ -7,6 +7,7 @@ packages=(
   g++ make cmake pkg-config ccache
   libyaml-cpp-dev libvalijson-dev nlohmann-json3-dev libcli11-dev libfmt-dev catch2
   python3 python3-yaml python3-jsonschema libxml2-utils
+  pre-commit git zsh
 )
 
 missing=()

@@ -15,5 +15,6 @@ using CommandRunner = std::function<int()>;
 CommandRunner add_lint_command(CLI::App& app);
 CommandRunner add_rules_command(CLI::App& app);
 CommandRunner add_explain_command(CLI::App& app);
+CommandRunner add_init_command(CLI::App& app);
 
 }  // namespace gwlint::cli

@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
   add(add_lint_command(app));
   add(add_rules_command(app));
   add(add_explain_command(app));
+  add(add_init_command(app));
 
   try {
     app.parse(argc, argv);
