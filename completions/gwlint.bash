@@ -75,7 +75,7 @@ _gwlint() {
       esac
       if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W "--help --format --output -o --fail-on --select --ignore --severity
-                                 --today --check-env --color --jobs -j" -- "$cur"))
+                                 --today --check-env --fix --diff --color --jobs -j" -- "$cur"))
       else
         compopt -o filenames 2>/dev/null
         COMPREPLY=($(compgen -f -- "$cur"))

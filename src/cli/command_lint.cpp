@@ -2,12 +2,14 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 #include <thread>
 
 #include "cli/atomic_output.hpp"
 #include "cli/commands.hpp"
+#include "cli/fix_mode.hpp"
 #include "cli/input_paths.hpp"
 #include "lint/batch.hpp"
 #include "lint/rule.hpp"
@@ -28,6 +30,8 @@ struct LintArguments {
   std::string today;
   std::string color = "auto";
   bool check_env = false;
+  bool fix = false;
+  bool diff = false;
   unsigned jobs = 0;
 };
 
@@ -92,11 +96,26 @@ int run_lint(const LintArguments& args) {
   options.context.check_env = args.check_env;
 
   std::vector<std::string> paths = expand_input_paths(args.paths.empty() ? std::vector<std::string>{"."} : args.paths);
+  if (args.fix && std::find(paths.begin(), paths.end(), "-") != paths.end()) {
+    std::cerr << "gwlint lint: --fix needs files; use --diff with stdin\n";
+    return kExitUsage;
+  }
   AtomicOutput output(args.output);
   if (!output.ok()) {
     std::cerr << fmt::format("gwlint lint: cannot write {}\n", args.output);
     return kExitUsage;
   }
+  unsigned jobs = args.jobs ? args.jobs : std::max(1u, std::thread::hardware_concurrency());
+  if (args.diff) {
+    int code = run_diff(paths, options, jobs, output.stream());
+    std::string error;
+    if (!output.commit(error)) {
+      std::cerr << fmt::format("gwlint lint: cannot write {}: {}\n", args.output, error);
+      return kExitUsage;
+    }
+    return code;
+  }
+  FixSession fixer(options);
   auto reporter = make_reporter(args.format, output.stream(), {use_color(args.color, args.output), &options.policy});
   if (!reporter) {
     std::cerr << fmt::format("gwlint lint: unknown format '{}' (known: {})\n", args.format, reporter_formats());
@@ -106,17 +125,18 @@ int run_lint(const LintArguments& args) {
   RunSummary summary;
   bool unreadable = false;
   reporter->begin();
-  unsigned jobs = args.jobs ? args.jobs : std::max(1u, std::thread::hardware_concurrency());
   lint_files(paths, options, jobs, [&](const std::string& path, FileReport* report, const std::string* error) {
     if (error) {
       std::cerr << fmt::format("{}: error: cannot read: {}\n", path, *error);
       unreadable = true;
       return;
     }
+    if (args.fix && !fixer.fix(*report)) unreadable = true;
     summary.count(*report);
     reporter->file(*report);
   });
   reporter->end(summary);
+  if (args.fix) fixer.print_summary(std::cerr);
   std::string error;
   if (!output.commit(error)) {
     std::cerr << fmt::format("gwlint lint: cannot write {}: {}\n", args.output, error);
@@ -152,6 +172,9 @@ CommandRunner add_lint_command(CLI::App& app) {
   command->add_flag("--check-env", args->check_env, "report ${VAR} references whose variable is unset (ENV501)");
   command->add_option("--color", args->color, "colour in text output: auto (TTY and no NO_COLOR), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
+  auto* fix = command->add_flag("--fix", args->fix, "apply safe fixes in place, then report what remains");
+  command->add_flag("--diff", args->diff, "print what --fix would change as a unified diff; change nothing")
+      ->excludes(fix);
   command->add_option("-j,--jobs", args->jobs, "files linted in parallel (default: number of cores)");
   return [args]() { return run_lint(*args); };
 }

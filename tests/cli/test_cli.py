@@ -278,6 +278,90 @@ class HostileInput(Workspace):
                     self.assertEqual(r.returncode, 1, f"{name}/{fmt}: nothing reported")
 
 
+FIXABLE = (b"# Production overrides \xe2\x80\x94 keep this header\r\n"
+           b"aiGateway:   # the gateway block\r\n"
+           b"  providers:\r\n"
+           b"    azure:\r\n"
+           b"      apiKey: ${AZURE_OPENAI_API_KEY}   # from the vault\r\n"
+           b"      resourceName: \"https://acme-openai.openai.azure.com/\"  # pasted\r\n"
+           b"\r\n"
+           b"  languageModel: 'azure|chat-prod'     # quoted on purpose\r\n")
+FIXED = FIXABLE.replace(b'"https://acme-openai.openai.azure.com/"', b'"acme-openai"')
+
+
+class FixAndDiff(Workspace):
+    def read(self, path):
+        with open(path, "rb") as f:
+            return f.read()
+
+    def test_diff_prints_a_diff_and_changes_nothing(self):
+        path = self.write("app-config.yaml", FIXABLE, mode="wb")
+        r = subprocess.run([GWLINT, "lint", "--diff", path], capture_output=True, timeout=30)
+        self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
+        self.assertEqual(self.read(path), FIXABLE)
+        stripped = path.lstrip("/").encode()
+        self.assertIn(b"--- a/" + stripped + b"\n+++ b/" + stripped + b"\n@@ -3,6 +3,6 @@\n", r.stdout)
+        self.assertIn(b'-      resourceName: "https://acme-openai.openai.azure.com/"  # pasted\r\n', r.stdout)
+        self.assertIn(b'+      resourceName: "acme-openai"  # pasted\r\n', r.stdout)
+        clean = self.write("clean.yaml", CLEAN)
+        r = run("lint", "--diff", clean)
+        self.assertEqual((r.returncode, r.stdout), (0, ""), r.stderr)
+
+    def test_diff_from_stdin_and_fix_refuses_stdin(self):
+        r = subprocess.run([GWLINT, "lint", "--diff", "-"], input=FIXABLE, capture_output=True, timeout=30)
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertIn(b'+      resourceName: "acme-openai"', r.stdout)
+        r = run("lint", "--fix", "-", stdin=CLEAN)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("--fix needs files; use --diff with stdin", r.stderr)
+        self.assertEqual(run("lint", "--fix", "--diff", self.write("a.yaml", CLEAN)).returncode, 2)
+
+    def test_fix_changes_only_the_fixed_bytes_and_a_second_run_nothing(self):
+        path = self.write("app-config.yaml", FIXABLE, mode="wb")
+        os.chmod(path, 0o640)
+        r = run("lint", "--fix", "--format", "json", path)
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        self.assertEqual(json.loads(r.stdout)["findings"], [])
+        self.assertIn("fixed 1 findings in 1 files", r.stderr)
+        self.assertEqual(self.read(path), FIXED)
+        self.assertEqual(os.stat(path).st_mode & 0o777, 0o640)
+        self.assertEqual(sorted(os.listdir(self.dir)), ["app-config.yaml"])  # no temporary left
+        again = run("lint", "--fix", path)
+        self.assertEqual(again.returncode, 0, again.stdout + again.stderr)
+        self.assertIn("fixed 0 findings in 0 files", again.stderr)
+        self.assertEqual(self.read(path), FIXED)
+
+    def test_fix_reports_what_remains(self):
+        path = self.write("app-config.yaml", MODEL_NAME.replace("acme-openai-eastus2", "acme.openai.azure.com"))
+        r = run("lint", "--fix", "--format", "json", path)
+        self.assertEqual(r.returncode, 1, r.stdout + r.stderr)  # AZ201 has no fix without an inventory
+        self.assertEqual([f["code"] for f in json.loads(r.stdout)["findings"]], ["AZ201"])
+        self.assertIn(b"resourceName: acme\n", self.read(path))
+
+    def test_fix_in_read_only_directory_fails_and_keeps_the_file(self):
+        folder = os.path.join(self.dir, "ro")
+        os.makedirs(folder)
+        path = os.path.join(folder, "app-config.yaml")
+        with open(path, "wb") as f:
+            f.write(FIXABLE)
+        command = [GWLINT, "lint", "--fix", path]
+        if os.geteuid() == 0:  # root writes anywhere: drop to nobody when we can
+            if not shutil.which("setpriv"):
+                self.skipTest("running as root without setpriv")
+            command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *command]
+            os.chmod(self.dir, 0o755)
+            os.chmod(path, 0o644)
+        os.chmod(folder, 0o555)
+        try:
+            r = subprocess.run(command, capture_output=True, text=True, timeout=30)
+        finally:
+            os.chmod(folder, 0o755)
+        self.assertEqual(r.returncode, 2, r.stdout + r.stderr)
+        self.assertIn("cannot write", r.stderr)
+        self.assertEqual(self.read(path), FIXABLE)
+        self.assertEqual(os.listdir(folder), ["app-config.yaml"])
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("--gwlint", required=True)

@@ -352,7 +352,7 @@ def test_completions(args, tmp):
     lines = result.stdout.splitlines()
     check(len(lines) == 8, "bash completion probe output", result)
     check(lines[0].split() == ["lint", "rules", "explain", "init", "--help", "--version"], "subcommands", result)
-    check(set(lines[1].split()) == {"--format", "--fail-on"}, "lint --f", result)
+    check(set(lines[1].split()) == {"--format", "--fail-on", "--fix"}, "lint --f", result)
     check({"text", "json"} <= set(lines[2].split()), "lint --format values", result)
     check(lines[3] == "warning", "--fail-on values", result)
     check({"AZ201", "AZ202", "AZ207"} <= set(lines[4].split()), "explain rule codes from `gwlint rules`", result)
