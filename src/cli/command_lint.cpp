@@ -11,6 +11,7 @@
 #include "cli/commands.hpp"
 #include "cli/fix_mode.hpp"
 #include "cli/input_paths.hpp"
+#include "lint/baseline.hpp"
 #include "lint/batch.hpp"
 #include "lint/rule.hpp"
 #include "report/reporter.hpp"
@@ -30,6 +31,8 @@ struct LintArguments {
   std::string today;
   std::string color = "auto";
   bool check_env = false;
+  std::string baseline;        // --baseline FILE: report only findings absent from it
+  std::string write_baseline;  // --write-baseline FILE: accept every current finding
   bool fix = false;
   bool diff = false;
   unsigned jobs = 0;
@@ -115,6 +118,16 @@ int run_lint(const LintArguments& args) {
     }
     return code;
   }
+  Baseline baseline;
+  if (!args.baseline.empty()) {
+    std::string error;
+    if (!Baseline::load(args.baseline, baseline, error)) {
+      std::cerr << "gwlint lint: " << error << '\n';
+      return kExitUsage;
+    }
+  }
+  Baseline written(args.write_baseline);
+  std::vector<std::string> linted;
   FixSession fixer(options);
   auto reporter = make_reporter(args.format, output.stream(), {use_color(args.color, args.output), &options.policy});
   if (!reporter) {
@@ -132,17 +145,38 @@ int run_lint(const LintArguments& args) {
       return;
     }
     if (args.fix && !fixer.fix(*report)) unreadable = true;
+    linted.push_back(report->path);
+    if (!args.write_baseline.empty()) written.add(report->findings);
+    if (!args.baseline.empty()) baseline.filter(report->findings);
     summary.count(*report);
     reporter->file(*report);
   });
   reporter->end(summary);
   if (args.fix) fixer.print_summary(std::cerr);
+  if (!args.baseline.empty()) {
+    if (size_t stale = baseline.stale_count(linted)) {
+      std::cerr << fmt::format(
+          "gwlint lint: {} baseline entries in {} matched nothing (fixed since?); rewrite it "
+          "with --write-baseline\n",
+          stale, args.baseline);
+    }
+  }
   std::string error;
   if (!output.commit(error)) {
     std::cerr << fmt::format("gwlint lint: cannot write {}: {}\n", args.output, error);
     return kExitUsage;
   }
   if (unreadable) return kExitUsage;
+  if (!args.write_baseline.empty()) {
+    // Writing a baseline accepts every current finding: the run succeeds.
+    if (!written.write(error)) {
+      std::cerr << "gwlint lint: " << error << '\n';
+      return kExitUsage;
+    }
+    std::cerr << fmt::format("gwlint lint: wrote {} findings to the baseline {}\n", written.size(),
+                             args.write_baseline);
+    return kExitOk;
+  }
   return fails(summary, args.fail_on) ? kExitFindings : kExitOk;
 }
 
@@ -170,6 +204,9 @@ CommandRunner add_lint_command(CLI::App& app) {
       ->allow_extra_args(false);
   command->add_option("--today", args->today, "date for api-version retirement checks (YYYY-MM-DD; default: today)");
   command->add_flag("--check-env", args->check_env, "report ${VAR} references whose variable is unset (ENV501)");
+  command->add_option("--baseline", args->baseline, "report only findings absent from this baseline FILE");
+  command->add_option("--write-baseline", args->write_baseline,
+                      "write every current finding to FILE as the accepted baseline (exit 0)");
   command->add_option("--color", args->color, "colour in text output: auto (TTY and no NO_COLOR), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   auto* fix = command->add_flag("--fix", args->fix, "apply safe fixes in place, then report what remains");

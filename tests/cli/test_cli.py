@@ -219,6 +219,31 @@ class Output(Workspace):
         self.assertNotIn("\x1b[", self.tty_run(["lint", path], {"NO_COLOR": "1"}))
 
 
+class Baselines(Workspace):
+    def test_baseline_survives_edits_and_shows_new_findings(self):
+        path = self.write("app-config.yaml", MODEL_NAME)
+        baseline = os.path.join(self.dir, "gwlint-baseline.json")
+        r = run("lint", "--write-baseline", baseline, path)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("AZ201", open(baseline).read())
+        self.write("app-config.yaml", "# moved down\n\n" + MODEL_NAME)
+        self.assertEqual(run("lint", "--baseline", baseline, path).returncode, 0)
+        self.write("app-config.yaml", MODEL_NAME.replace("acme-openai-eastus2", "https://acme.openai.azure.com"))
+        data = json.loads(run("lint", "--baseline", baseline, "--format", "json", path).stdout)
+        self.assertEqual({f["code"] for f in data["findings"]}, {"AZ204"})
+
+    def test_stale_entries_are_reported_and_bad_baselines_refused(self):
+        path = self.write("app-config.yaml", MODEL_NAME)
+        baseline = os.path.join(self.dir, "b.json")
+        run("lint", "--write-baseline", baseline, path)
+        self.write("app-config.yaml", CLEAN)
+        r = run("lint", "--baseline", baseline, path)
+        self.assertEqual(r.returncode, 0)
+        self.assertIn("matched nothing", r.stderr)
+        self.assertEqual(run("lint", "--baseline", self.write("bad.json", "{"), path).returncode, 2)
+        self.assertEqual(run("lint", "--baseline", os.path.join(self.dir, "none.json"), path).returncode, 2)
+
+
 class Secrets(Workspace):
     def test_no_secret_in_any_format(self):
         path = self.write("app-config.yaml", LEAKY)
