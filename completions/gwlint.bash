@@ -59,7 +59,7 @@ _gwlint() {
         --format) COMPREPLY=($(compgen -W "text json sarif junit github markdown" -- "$cur")); return 0 ;;
         --fail-on) COMPREPLY=($(compgen -W "error warning info never" -- "$cur")); return 0 ;;
         --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return 0 ;;
-        --baseline | --write-baseline) compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")); return 0 ;;
+        --deployments | --baseline | --write-baseline) compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")); return 0 ;;
         -o | --output) compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")); return 0 ;;
         --select | --ignore) _gwlint_complete_list "$(_gwlint_rule_words "$program")" "$cur"; return 0 ;;
         --severity)
@@ -76,7 +76,7 @@ _gwlint() {
       esac
       if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W "--help --format --output -o --fail-on --select --ignore --severity
-                                 --today --check-env --baseline --write-baseline --fix --diff --color --jobs -j" -- "$cur"))
+                                 --today --check-env --deployments --baseline --write-baseline --fix --diff --color --jobs -j" -- "$cur"))
       else
         compopt -o filenames 2>/dev/null
         COMPREPLY=($(compgen -f -- "$cur"))

@@ -13,6 +13,7 @@
 #include "cli/input_paths.hpp"
 #include "lint/baseline.hpp"
 #include "lint/batch.hpp"
+#include "lint/inventory_file.hpp"
 #include "lint/rule.hpp"
 #include "report/reporter.hpp"
 
@@ -31,6 +32,7 @@ struct LintArguments {
   std::string today;
   std::string color = "auto";
   bool check_env = false;
+  std::string deployments;     // --deployments FILE: the inventory (gwlint map or az CLI JSON)
   std::string baseline;        // --baseline FILE: report only findings absent from it
   std::string write_baseline;  // --write-baseline FILE: accept every current finding
   bool fix = false;
@@ -97,6 +99,13 @@ int run_lint(const LintArguments& args) {
     return kExitUsage;
   }
   options.context.check_env = args.check_env;
+  if (!args.deployments.empty()) {
+    std::string error;
+    if (!load_inventory_file(args.deployments, options.context.external_deployments, error)) {
+      std::cerr << "gwlint lint: " << error << '\n';
+      return kExitUsage;
+    }
+  }
 
   std::vector<std::string> paths = expand_input_paths(args.paths.empty() ? std::vector<std::string>{"."} : args.paths);
   if (args.fix && std::find(paths.begin(), paths.end(), "-") != paths.end()) {
@@ -204,6 +213,8 @@ CommandRunner add_lint_command(CLI::App& app) {
       ->allow_extra_args(false);
   command->add_option("--today", args->today, "date for api-version retirement checks (YYYY-MM-DD; default: today)");
   command->add_flag("--check-env", args->check_env, "report ${VAR} references whose variable is unset (ENV501)");
+  command->add_option("--deployments", args->deployments,
+                      "deployment inventory FILE: gwlint's map or `az cognitiveservices account deployment list` JSON");
   command->add_option("--baseline", args->baseline, "report only findings absent from this baseline FILE");
   command->add_option("--write-baseline", args->write_baseline,
                       "write every current finding to FILE as the accepted baseline (exit 0)");

@@ -171,4 +171,15 @@ bool build_gateway_model(const Document& document, GatewayModel& out) {
   return true;
 }
 
+void add_external_deployments(GatewayModel& model, const std::vector<Deployment>& deployments) {
+  if (deployments.empty()) return;
+  model.has_inventory = true;
+  model.deployments.reserve(model.deployments.size() + deployments.size());
+  for (const Deployment& deployment : deployments) {
+    if (model.indexes.deployment_by_name.count(deployment.name)) continue;
+    model.deployments.push_back(deployment);
+    model.indexes.deployment_by_name.emplace(deployment.name, model.deployments.size() - 1);
+  }
+}
+
 }  // namespace gwlint

@@ -85,6 +85,10 @@ struct GatewayModel {
   } indexes;
 };
 
+// Adds deployments known from outside the file (`--deployments FILE`); they must outlive `model`.
+// A name the file's own inventory has keeps the file's entry.
+void add_external_deployments(GatewayModel& model, const std::vector<Deployment>& deployments);
+
 // nullptr-free result: returns false when the document has no aiGateway mapping.
 bool build_gateway_model(const Document& document, GatewayModel& out);
 

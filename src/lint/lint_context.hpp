@@ -3,6 +3,8 @@
 #include <string>
 #include <vector>
 
+#include "lint/gateway_model.hpp"
+
 namespace gwlint {
 
 struct CivilDate {
@@ -19,6 +21,8 @@ struct LintContext {
   CivilDate today = today_utc();             // for api-version retirement (AZ207); set by --today
   bool check_env = false;                    // ENV501 only runs when asked
   std::vector<std::string> extra_model_ids;  // project-specific model ids for AZ201
+  // --deployments FILE: what is deployed, for every file of the run (AZ201/GW104 exact).
+  std::vector<Deployment> external_deployments;
 };
 
 }  // namespace gwlint

@@ -43,6 +43,7 @@ FileReport lint_document(std::unique_ptr<Document> document, const LintOptions& 
   report.path = document->main_file().path();
   GatewayModel gateway;
   report.has_gateway = !document->fatal && build_gateway_model(*document, gateway);
+  if (report.has_gateway) add_external_deployments(gateway, options.context.external_deployments);
   std::vector<SchemaIssue> schema_issues;
   if (report.has_gateway) schema_issues = validate_against_schema(*document);
 

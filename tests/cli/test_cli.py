@@ -244,6 +244,28 @@ class Baselines(Workspace):
         self.assertEqual(run("lint", "--baseline", os.path.join(self.dir, "none.json"), path).returncode, 2)
 
 
+class Inventory(Workspace):
+    def test_az_cli_inventory_makes_az201_exact_with_a_fix(self):
+        inventory = self.write("deployments.json", json.dumps([
+            {"name": "chat-prod", "properties": {"model": {"name": "gpt-4o", "version": "2024-11-20"}}},
+            {"name": "embed-small", "properties": {"model": {"name": "text-embedding-3-small", "version": "1"}}}]))
+        path = self.write("app-config.yaml", MODEL_NAME + "  embeddingModel: azure|embeddings-large\n")
+        data = json.loads(run("lint", "--format", "json", "--deployments", inventory, path).stdout)
+        codes = {f["code"]: f for f in data["findings"]}
+        self.assertEqual(codes["AZ201"]["fix"], "azure|chat-prod")
+        self.assertIn("GW104", codes)
+
+    def test_map_inventory_and_bad_inventory(self):
+        inventory = self.write("inv.yaml", "deployments:\n  chat-prod: gpt-4o\n")
+        path = self.write("app-config.yaml", MODEL_NAME)
+        data = json.loads(run("lint", "--format", "json", "--deployments", inventory, path).stdout)
+        self.assertTrue(any(f["code"] == "AZ201" and f.get("fix") for f in data["findings"]))
+        bad = self.write("bad.json", "[{\"name\": 3}]")
+        r = run("lint", "--deployments", bad, path)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("bad.json:1:2", r.stderr)
+
+
 class Secrets(Workspace):
     def test_no_secret_in_any_format(self):
         path = self.write("app-config.yaml", LEAKY)
