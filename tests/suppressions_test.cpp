@@ -68,3 +68,10 @@ TEST_CASE("a partly used list keeps the used codes; switched-off rules are not r
       lint_text(std::string(kModelName) + "  languageModel: azure|gpt-4o # gwlint-disable-line AZ201\n", options);
   CHECK(ignored.findings.empty());
 }
+
+TEST_CASE("a suppression-looking line inside a block scalar is text, not a comment", "[suppressions]") {
+  auto report = lint_text("app:\n  description: |\n    # gwlint-disable-file\n" + std::string(kModelName) +
+                          "  languageModel: azure|gpt-4o\n");
+  REQUIRE(report.findings.size() == 1);
+  CHECK(report.findings[0].code == "AZ201");
+}

@@ -132,9 +132,11 @@ void TreeBuilder::check_entry_has_colon(const Node& key, const Node& value) cons
   size_t after = key.span.end;
   while (after < text.size() && (text[after] == ' ' || text[after] == '\t')) ++after;
   if (after < text.size() && text[after] == ':') return;
-  throw SyntaxFailure{key.span.begin, fmt::format("`{}` is not a `key: value` entry (there is no `:`); a mapping line "
-                                                  "needs a colon after the key",
-                                                  key.scalar)};
+  // Quote only the first word: the rest of such a line is often a value, and may be a secret.
+  std::string first_word = key.scalar.substr(0, std::min(key.scalar.find_first_of(" \t"), size_t{40}));
+  throw SyntaxFailure{key.span.begin, fmt::format("the line starting `{}` is not a `key: value` entry (there is no "
+                                                  "`:`); a mapping line needs a colon after the key",
+                                                  first_word)};
 }
 
 void TreeBuilder::attach(Node* node) {

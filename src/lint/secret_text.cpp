@@ -169,6 +169,15 @@ std::vector<std::pair<size_t, size_t>> secret_ranges_in_line(std::string_view li
       }
     }
   }
+  // `apiKey sk-proj-…`: a secret-named word and a value with the colon missing (GW001).
+  if (i != std::string_view::npos && out.empty()) {
+    size_t word_end = line.find_first_of(" \t", i);
+    if (word_end != std::string_view::npos && line.find(':', i) == std::string_view::npos &&
+        is_secretish_key(line.substr(i, word_end - i))) {
+      size_t value_begin = line.find_first_not_of(" \t", word_end);
+      if (value_begin != std::string_view::npos) out.emplace_back(value_begin, line.size());
+    }
+  }
   add_credential_after_scheme(line, out);
   // URLs anywhere on the line.
   for (size_t at = line.find('@'); at != std::string_view::npos; at = line.find('@', at + 1)) {

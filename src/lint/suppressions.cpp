@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <string_view>
+#include <tuple>
 
 #include "lint/rule.hpp"
 
@@ -106,15 +107,41 @@ std::optional<Fix> removal_fix(const Suppression& s) {
   return fix;
 }
 
+// Lines that belong to the inside of a multi-line scalar (a `|` block, a folded or quoted string
+// over several lines): a `#` there is text, not a comment, and must not suppress anything.
+void collect_scalar_lines(const Node* node, std::vector<std::tuple<const SourceFile*, uint32_t, uint32_t>>& out,
+                          int depth = 0) {
+  if (!node || depth > 128) return;
+  if (node->is_scalar()) {
+    uint32_t first = node->span.begin_position().line, last = node->span.end_position().line;
+    if (last > first) out.emplace_back(node->span.file, first, last);
+    return;
+  }
+  for (const auto& entry : node->entries) collect_scalar_lines(entry.value, out, depth + 1);
+  for (const Node* item : node->items) collect_scalar_lines(item, out, depth + 1);
+}
+
 }  // namespace
 
 std::vector<Suppression> find_suppressions(const Document& document) {
   std::vector<Suppression> out;
   if (document.format == InputFormat::Json) return out;
+  std::vector<std::tuple<const SourceFile*, uint32_t, uint32_t>> scalar_lines;
+  bool scalars_collected = false;
   for (const auto& file : document.files()) {
     const std::string& text = file->text();
     if (text.find(kMarker) == std::string::npos) continue;  // the common case: nothing to parse
+    if (!scalars_collected) {
+      collect_scalar_lines(document.root, scalar_lines);
+      scalars_collected = true;
+    }
+    auto inside_scalar = [&](uint32_t line) {
+      return std::any_of(scalar_lines.begin(), scalar_lines.end(), [&](const auto& range) {
+        return std::get<0>(range) == file.get() && std::get<1>(range) < line && line <= std::get<2>(range);
+      });
+    };
     for (uint32_t line = 1; line <= file->line_count(); ++line) {
+      if (inside_scalar(line)) continue;
       std::string_view content = file->line_text(line);
       size_t hash = comment_start(content);
       if (hash == std::string_view::npos) continue;
