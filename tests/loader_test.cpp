@@ -2,6 +2,7 @@
 #include "config/loader.hpp"
 
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 
@@ -216,4 +217,27 @@ TEST_CASE("block scalars span their whole block", "[loader]") {
   const Node* b = at(*doc, {"a", "b"});
   REQUIRE(b);
   CHECK(b->span.end_position().line == 4);
+}
+
+TEST_CASE("an include fan-out is parsed once per file and capped by the expansion limit", "[loader][include]") {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / "gwlint-include-fanout";
+  fs::create_directories(dir);
+  std::ofstream(dir / "l0.yaml") << "a: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]\n";
+  for (int level = 1; level <= 8; ++level) {
+    std::ofstream out(dir / ("l" + std::to_string(level) + ".yaml"));
+    for (int k = 0; k < 10; ++k) out << "k" << k << ": { $include: l" << level - 1 << ".yaml }\n";
+  }
+  auto start = std::chrono::steady_clock::now();
+  auto doc = load_document((dir / "main.yaml").string(), "x:\n  $include: l8.yaml\n", {}, dir.string());
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(2));
+  CHECK(has_problem(*doc, LoadProblemKind::IncludeUnresolved));
+  CHECK(doc->files().size() <= 10);
+
+  fs::create_directories(dir / "nested");
+  std::ofstream(dir / "nested" / "b.yaml") << "inner:\n  $include: c.yaml\n";
+  std::ofstream(dir / "nested" / "c.yaml") << "value: 1\n";
+  auto nested = load_document((dir / "a.yaml").string(), "top:\n  $include: nested/b.yaml\n", {}, dir.string());
+  CHECK_FALSE(has_problem(*nested, LoadProblemKind::IncludeUnresolved));
+  fs::remove_all(dir);
 }

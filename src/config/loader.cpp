@@ -13,6 +13,7 @@
 #include <fstream>
 #include <iostream>
 #include <istream>
+#include <map>
 #include <streambuf>
 #include <vector>
 
@@ -159,23 +160,39 @@ class DocumentLoader {
       return problem(
           fmt::format("$include '{}' nests more than {} includes deep", reference, limits_.max_include_depth));
     }
-    ReadResult read = read_input(path.string(), limits_.max_bytes);
-    if (read.error) return problem(fmt::format("$include '{}': {}", reference, *read.error));
-    if (read.too_large) {
-      return problem(
-          fmt::format("$include '{}' is {} bytes, over the {} byte limit", reference, read.size, limits_.max_bytes));
-    }
-    const SourceFile* included = document_.add_file(path.string(), std::move(read.text));
-    include_stack_.push_back(key);
-    bool was_fatal = document_.fatal;
-    const Node* root = parse(*included, path.parent_path().string());
-    include_stack_.pop_back();
-    if (document_.fatal && !was_fatal) {
-      // A broken included file is reported where it breaks; the including file stays usable.
-      document_.fatal = false;
-      return;
+    // A file included many times is read and parsed once; every use still counts towards the
+    // expansion limit, so a fan-out of includes cannot multiply into a huge tree.
+    const Node* root = nullptr;
+    if (auto cached = parsed_.find(key); cached != parsed_.end()) {
+      root = cached->second;
+      if (!root) return;  // it failed to load: reported where it broke
+    } else {
+      ReadResult read = read_input(path.string(), limits_.max_bytes);
+      if (read.error) return problem(fmt::format("$include '{}': {}", reference, *read.error));
+      if (read.too_large) {
+        return problem(
+            fmt::format("$include '{}' is {} bytes, over the {} byte limit", reference, read.size, limits_.max_bytes));
+      }
+      const SourceFile* included = document_.add_file(path.string(), std::move(read.text));
+      include_stack_.push_back(key);
+      bool was_fatal = document_.fatal;
+      std::string folder = path.parent_path().string();
+      root = parse(*included, folder.empty() ? "." : folder);
+      include_stack_.pop_back();
+      bool broke = document_.fatal && !was_fatal;
+      parsed_[key] = broke ? nullptr : root;
+      if (broke) {
+        // A broken included file is reported where it breaks; the including file stays usable.
+        document_.fatal = false;
+        return;
+      }
     }
     if (!root) return problem(fmt::format("$include '{}' is empty", reference));
+    expanded_ += root->weight;
+    if (expanded_ > limits_.max_alias_expansion) {
+      return problem(fmt::format("$include '{}': includes expand to more than {} nodes; refusing to expand them",
+                                 reference, limits_.max_alias_expansion));
+    }
     if (!selector.empty()) {
       size_t start = 0;
       while (root && start <= selector.size()) {
@@ -207,6 +224,8 @@ class DocumentLoader {
   Document& document_;
   const LoadLimits& limits_;
   std::vector<std::string> include_stack_;
+  std::map<std::string, const Node*> parsed_;  // canonical path -> root (nullptr: did not load)
+  uint64_t expanded_ = 0;                      // nodes added by includes, for the expansion limit
 };
 
 }  // namespace
