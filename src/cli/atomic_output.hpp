@@ -23,6 +23,7 @@ class AtomicOutput {
   std::string temp_path_;
   std::ofstream file_;
   bool committed_ = false;
+  bool direct_ = false;  // a device or pipe: written in place, nothing to rename
 };
 
 }  // namespace gwlint::cli

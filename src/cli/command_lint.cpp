@@ -122,7 +122,7 @@ int run_lint(const LintArguments& args) {
     int code = run_diff(paths, options, jobs, output.stream());
     std::string error;
     if (!output.commit(error)) {
-      std::cerr << fmt::format("gwlint lint: cannot write {}: {}\n", args.output, error);
+      std::cerr << fmt::format("gwlint lint: cannot write the report: {}\n", error);
       return kExitUsage;
     }
     return code;
@@ -172,7 +172,7 @@ int run_lint(const LintArguments& args) {
   }
   std::string error;
   if (!output.commit(error)) {
-    std::cerr << fmt::format("gwlint lint: cannot write {}: {}\n", args.output, error);
+    std::cerr << fmt::format("gwlint lint: cannot write the report: {}\n", error);
     return kExitUsage;
   }
   if (unreadable) return kExitUsage;

@@ -242,23 +242,36 @@ std::unique_ptr<Document> load_document(std::string display_path, std::string te
   return document;
 }
 
-ReadResult read_input(const std::string& path, size_t max_bytes) {
+namespace {
+
+// Reads a stream in chunks and stops once it is over the limit: stdin, pipes and devices
+// (`/dev/zero`) have no size to check first.
+ReadResult read_limited(std::istream& in, size_t max_bytes) {
   ReadResult result;
-  if (path == "-") {
-    std::string text;
-    char chunk[65536];
-    while (std::cin.read(chunk, sizeof chunk) || std::cin.gcount() > 0) {
-      text.append(chunk, static_cast<size_t>(std::cin.gcount()));
-      if (text.size() > max_bytes) {
-        result.too_large = true;
-        result.size = text.size();
-        return result;
-      }
+  std::string text;
+  char chunk[65536];
+  while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
+    text.append(chunk, static_cast<size_t>(in.gcount()));
+    if (text.size() > max_bytes) {
+      result.too_large = true;
+      result.size = text.size();
+      return result;
     }
-    result.size = text.size();
-    result.text = std::move(text);
+  }
+  if (in.bad()) {
+    result.error = "read error";
     return result;
   }
+  result.size = text.size();
+  result.text = std::move(text);
+  return result;
+}
+
+}  // namespace
+
+ReadResult read_input(const std::string& path, size_t max_bytes) {
+  if (path == "-") return read_limited(std::cin, max_bytes);
+  ReadResult result;
   std::error_code ec;
   auto status = std::filesystem::status(path, ec);
   if (ec || !std::filesystem::exists(status)) {
@@ -274,26 +287,16 @@ ReadResult read_input(const std::string& path, size_t max_bytes) {
     result.error = std::strerror(errno);
     return result;
   }
+  if (!std::filesystem::is_regular_file(status)) return read_limited(in, max_bytes);
   auto size = std::filesystem::file_size(path, ec);
-  if (!ec && size > max_bytes) {
+  if (ec) return read_limited(in, max_bytes);
+  if (size > max_bytes) {
     result.too_large = true;
     result.size = size;
     return result;
   }
-  std::string text;
-  if (!ec) text.reserve(size);
-  text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  if (in.bad()) {
-    result.error = "read error";
-    return result;
-  }
-  result.size = text.size();
-  if (text.size() > max_bytes) {
-    result.too_large = true;
-    return result;
-  }
-  result.text = std::move(text);
-  return result;
+  // The size is a hint only: the file may grow while it is read.
+  return read_limited(in, max_bytes);
 }
 
 std::unique_ptr<Document> load_text_as(const std::string& path, ReadResult read, const LoadLimits& limits) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
+#include <exception>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -20,7 +21,13 @@ struct Outcome {
 Outcome lint_one(const std::string& path, const LintOptions& options) {
   Outcome outcome;
   std::string error;
-  if (!lint_path(path, options, outcome.report, error)) outcome.error = error;
+  try {
+    if (!lint_path(path, options, outcome.report, error)) outcome.error = error;
+  } catch (const std::exception& failure) {
+    // One file must not take the run down (or, on a worker thread, terminate the process).
+    outcome = Outcome{};
+    outcome.error = std::string("internal error: ") + failure.what();
+  }
   return outcome;
 }
 
@@ -55,6 +62,8 @@ void lint_files(const std::vector<std::string>& paths, const LintOptions& option
   size_t next_to_take = 0;
   size_t next_to_deliver = 0;
   bool delivering = false;
+  std::mutex failure_mutex;
+  std::exception_ptr failure;
 
   auto worker = [&]() {
     for (;;) {
@@ -74,7 +83,13 @@ void lint_files(const std::vector<std::string>& paths, const LintOptions& option
         Outcome ready = std::move(finished.begin()->second);
         finished.erase(finished.begin());
         lock.unlock();
-        deliver(paths[next_to_deliver], ready, consume);  // only this thread touches next_to_deliver now
+        try {
+          deliver(paths[next_to_deliver], ready, consume);  // only this thread touches next_to_deliver now
+        } catch (...) {
+          // Rethrown on the calling thread once every worker is joined.
+          std::lock_guard<std::mutex> failure_lock(failure_mutex);
+          if (!failure) failure = std::current_exception();
+        }
         lock.lock();
         ++next_to_deliver;
         room.notify_all();
@@ -85,9 +100,18 @@ void lint_files(const std::vector<std::string>& paths, const LintOptions& option
 
   std::vector<std::thread> threads;
   threads.reserve(jobs - 1);
-  for (unsigned i = 1; i < jobs; ++i) threads.emplace_back(worker);
-  worker();
+  auto guarded_worker = [&]() {
+    try {
+      worker();
+    } catch (...) {
+      std::lock_guard<std::mutex> failure_lock(failure_mutex);
+      if (!failure) failure = std::current_exception();
+    }
+  };
+  for (unsigned i = 1; i < jobs; ++i) threads.emplace_back(guarded_worker);
+  guarded_worker();
   for (auto& thread : threads) thread.join();
+  if (failure) std::rethrow_exception(failure);
 }
 
 }  // namespace gwlint

@@ -181,6 +181,15 @@ class Output(Workspace):
         json.load(open(out))
         self.assertEqual(sorted(os.listdir(self.dir)), ["app-config.yaml", "report.json"])
 
+    def test_unwritable_stdout_and_endless_input_are_errors(self):
+        path = self.write("app-config.yaml", CLEAN)
+        with open("/dev/full", "w") as full:
+            r = subprocess.run([GWLINT, "lint", path], stdout=full, stderr=subprocess.PIPE, timeout=30)
+        self.assertEqual(r.returncode, 2)
+        r = run("lint", "/dev/zero", timeout=20)  # no size to stat: read is bounded anyway
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("GW007", r.stdout)
+
     def test_output_into_missing_folder_fails_cleanly(self):
         out = os.path.join(self.dir, "missing", "report.json")
         r = run("lint", "--output", out, self.write("app-config.yaml", CLEAN))
