@@ -241,3 +241,13 @@ TEST_CASE("an include fan-out is parsed once per file and capped by the expansio
   CHECK_FALSE(has_problem(*nested, LoadProblemKind::IncludeUnresolved));
   fs::remove_all(dir);
 }
+
+TEST_CASE("a block scalar in a list item ends before the next key; properties may end a line", "[loader]") {
+  auto doc = load("headers:\n  - value: |\n      abc\n    key: X-Test\n");
+  const Node* item = doc->root->find("headers")->items.at(0);
+  CHECK(item->find("value")->span.end_position().line == 3);
+  auto anchored = load("a:\n  apiKey: &k\n    \"sk-123\"\n");
+  const Node* key = at(*anchored, {"a", "apiKey"});
+  CHECK(key->style == ScalarStyle::DoubleQuoted);
+  CHECK(key->span.begin_position().line == 3);
+}

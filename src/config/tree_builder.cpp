@@ -37,9 +37,9 @@ size_t indentation_of_line(const std::string& text, size_t offset) {
 }
 
 // A block scalar (`|`, `>`) runs over the following lines that are blank or indented deeper
-// than the line of its indicator; its span ends after the last such non-blank line.
-size_t block_scalar_end(const std::string& text, size_t begin) {
-  size_t parent_indent = indentation_of_line(text, begin);
+// than its parent (the key's column: `- key: |` has content indented past `key`, not past `-`);
+// its span ends after the last such non-blank line.
+size_t block_scalar_end(const std::string& text, size_t begin, size_t parent_indent) {
   size_t end = text.find('\n', begin);
   if (end == std::string::npos) return text.size();
   size_t last = end;
@@ -61,7 +61,8 @@ constexpr size_t kUnterminated = std::string::npos;
 
 // End offset of a scalar written at `begin`: exact for quoted, single-line plain and block
 // scalars, end of line as the fallback. kUnterminated for a quote that never closes.
-size_t scalar_end(const std::string& text, size_t begin, ScalarStyle style, const std::string& value) {
+size_t scalar_end(const std::string& text, size_t begin, ScalarStyle style, const std::string& value,
+                  size_t parent_indent) {
   const size_t n = text.size();
   if (style == ScalarStyle::DoubleQuoted) {
     for (size_t i = begin + 1; i < n; ++i) {
@@ -85,7 +86,8 @@ size_t scalar_end(const std::string& text, size_t begin, ScalarStyle style, cons
     }
     return kUnterminated;
   }
-  if (style == ScalarStyle::Literal || style == ScalarStyle::Folded) return block_scalar_end(text, begin);
+  if (style == ScalarStyle::Literal || style == ScalarStyle::Folded)
+    return block_scalar_end(text, begin, parent_indent);
   if (text.compare(begin, value.size(), value) == 0) return begin + value.size();
   size_t eol = text.find('\n', begin);
   if (eol == std::string::npos) eol = n;
@@ -115,7 +117,10 @@ size_t TreeBuilder::skip_node_properties(size_t offset) const {
     while (offset < text.size() && text[offset] != ' ' && text[offset] != '\t' && text[offset] != '\n' &&
            text[offset] != '\r')
       ++offset;
-    while (offset < text.size() && (text[offset] == ' ' || text[offset] == '\t')) ++offset;
+    // The value may follow on the next line (`apiKey: &k` then the value indented below).
+    while (offset < text.size() &&
+           (text[offset] == ' ' || text[offset] == '\t' || text[offset] == '\n' || text[offset] == '\r'))
+      ++offset;
   }
   return offset;
 }
@@ -227,7 +232,13 @@ void TreeBuilder::OnScalar(const YAML::Mark& mark, const std::string& tag, YAML:
   node->style = style_at(file_.text(), begin);
   node->scalar = value;
   if (tag != "?" && tag != "!") node->tag = tag;
-  size_t end = scalar_end(file_.text(), begin, node->style, value);
+  size_t parent_indent = indentation_of_line(file_.text(), begin);
+  if (!stack_.empty() && stack_.back().pending_key && stack_.back().pending_key->span.file == &file_) {
+    size_t key = stack_.back().pending_key->span.begin;
+    size_t line_start = file_.text().rfind('\n', key == 0 ? 0 : key - 1);
+    parent_indent = key - (line_start == std::string::npos ? 0 : line_start + 1);
+  }
+  size_t end = scalar_end(file_.text(), begin, node->style, value, parent_indent);
   if (end == kUnterminated) {
     throw SyntaxFailure{begin, "this quoted string is never closed: add the closing quote"};
   }

@@ -15,7 +15,9 @@ std::string render_code_frame(const Finding& finding, const Redactor& redactor, 
   if (raw_line.size() > 400) return {};  // minified or huge lines make unreadable frames
   size_t line_start = file->offset_of_line(begin.line);
   size_t caret_begin = finding.span.begin > line_start ? finding.span.begin - line_start : 0;
-  size_t caret_end = end.line == begin.line ? finding.span.end - line_start : raw_line.size();
+  size_t caret_end = end.line != begin.line          ? raw_line.size()
+                     : finding.span.end > line_start ? finding.span.end - line_start
+                                                     : 0;
 
   MaskedLine line = redactor.redact_line(*file, begin.line, caret_begin, caret_end);
   std::string before = terminal_safe(std::string_view(line.text).substr(0, line.mark_begin), true);
