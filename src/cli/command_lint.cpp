@@ -11,6 +11,8 @@
 #include "cli/commands.hpp"
 #include "cli/fix_mode.hpp"
 #include "cli/input_paths.hpp"
+#include "config/loader.hpp"
+#include "config/merge.hpp"
 #include "lint/baseline.hpp"
 #include "lint/batch.hpp"
 #include "lint/inventory_file.hpp"
@@ -37,6 +39,7 @@ struct LintArguments {
   std::string write_baseline;  // --write-baseline FILE: accept every current finding
   bool fix = false;
   bool diff = false;
+  bool merge = false;  // --merge: the paths are layers of one configuration (base first)
   unsigned jobs = 0;
 };
 
@@ -91,6 +94,22 @@ bool fails(const RunSummary& summary, const std::string& fail_on) {
   return summary.errors > 0;
 }
 
+// One report for the merged view of all layers; an unreadable layer is an error like any file.
+void lint_merged(const std::vector<std::string>& paths, const LintOptions& options, const ReportConsumer& consume) {
+  std::vector<std::unique_ptr<Document>> layers;
+  for (const auto& path : paths) {
+    ReadResult read = read_input(path, options.limits.max_bytes);
+    if (read.error) {
+      consume(path, nullptr, &*read.error);
+      return;
+    }
+    layers.push_back(load_text_as(path == "-" ? "<stdin>" : path, std::move(read), options.limits));
+  }
+  if (layers.empty()) return;
+  FileReport report = lint_document(merge_layers(std::move(layers)), options);
+  consume(report.path, &report, nullptr);
+}
+
 int run_lint(const LintArguments& args) {
   LintOptions options;
   if (!build_policy(args, options.policy)) return kExitUsage;
@@ -108,6 +127,10 @@ int run_lint(const LintArguments& args) {
   }
 
   std::vector<std::string> paths = expand_input_paths(args.paths.empty() ? std::vector<std::string>{"."} : args.paths);
+  if (args.merge && (args.fix || args.diff)) {
+    std::cerr << "gwlint lint: --fix and --diff work on single files, not on a --merge view\n";
+    return kExitUsage;
+  }
   if (args.fix && std::find(paths.begin(), paths.end(), "-") != paths.end()) {
     std::cerr << "gwlint lint: --fix needs files; use --diff with stdin\n";
     return kExitUsage;
@@ -147,7 +170,7 @@ int run_lint(const LintArguments& args) {
   RunSummary summary;
   bool unreadable = false;
   reporter->begin();
-  lint_files(paths, options, jobs, [&](const std::string& path, FileReport* report, const std::string* error) {
+  auto consume = [&](const std::string& path, FileReport* report, const std::string* error) {
     if (error) {
       std::cerr << fmt::format("{}: error: cannot read: {}\n", path, *error);
       unreadable = true;
@@ -159,7 +182,12 @@ int run_lint(const LintArguments& args) {
     if (!args.baseline.empty()) baseline.filter(report->findings);
     summary.count(*report);
     reporter->file(*report);
-  });
+  };
+  if (args.merge) {
+    lint_merged(paths, options, consume);
+  } else {
+    lint_files(paths, options, jobs, consume);
+  }
   reporter->end(summary);
   if (args.fix) fixer.print_summary(std::cerr);
   if (!args.baseline.empty()) {
@@ -223,6 +251,9 @@ CommandRunner add_lint_command(CLI::App& app) {
   auto* fix = command->add_flag("--fix", args->fix, "apply safe fixes in place, then report what remains");
   command->add_flag("--diff", args->diff, "print what --fix would change as a unified diff; change nothing")
       ->excludes(fix);
+  command->add_flag("--merge", args->merge,
+                    "lint the files as layers of one configuration, merged as Backstage merges its config layers "
+                    "(later wins, mappings merge deeply, lists are replaced)");
   command->add_option("-j,--jobs", args->jobs, "files linted in parallel (default: number of cores)");
   return [args]() { return run_lint(*args); };
 }

@@ -36,6 +36,10 @@ class Document {
     return files_.back().get();
   }
 
+  // Keeps a layer's nodes alive inside this document and lists its files as this document's
+  // (after the ones already here), so a merged view owns everything its nodes point into.
+  void adopt_layer(std::unique_ptr<Document> layer);
+
   const SourceFile& main_file() const { return *files_.front(); }
   const std::vector<std::unique_ptr<SourceFile>>& files() const { return files_; }
 
@@ -47,6 +51,7 @@ class Document {
  private:
   std::deque<Node> arena_;
   std::vector<std::unique_ptr<SourceFile>> files_;
+  std::vector<std::unique_ptr<Document>> layers_;
 };
 
 }  // namespace gwlint

@@ -275,6 +275,21 @@ class Inventory(Workspace):
         self.assertIn("bad.json:1:2", r.stderr)
 
 
+class Merge(Workspace):
+    def test_findings_point_at_the_layer_that_set_the_value(self):
+        base = self.write("app-config.yaml", CLEAN)
+        prod = self.write("app-config.production.yaml",
+                          "aiGateway:\n  providers:\n    azure:\n      baseURL: https://apim-acme.azure-api.net/openai\n")
+        data = json.loads(run("lint", "--format", "json", "--merge", base, prod).stdout)
+        az202 = [f for f in data["findings"] if f["code"] == "AZ202"]
+        self.assertEqual(len(az202), 1)
+        self.assertEqual((os.path.basename(az202[0]["file"]), az202[0]["line"]), ("app-config.production.yaml", 4))
+        self.assertEqual(data["summary"]["files"], 1)
+        # linted alone, the production layer has no key: merged, it inherits the base's
+        self.assertNotIn("PRV602", {f["code"] for f in data["findings"]})
+        self.assertEqual(run("lint", "--merge", "--fix", base, prod).returncode, 2)
+
+
 class Secrets(Workspace):
     def test_no_secret_in_any_format(self):
         path = self.write("app-config.yaml", LEAKY)
