@@ -12,39 +12,11 @@ import sys
 import tempfile
 import unittest
 
+from sample_configs import CLEAN, LEAKY, MODEL_NAME, SECRET_KEYS
+
 GWLINT = None
 SOURCE = None
 
-CLEAN = """aiGateway:
-  providers:
-    azure:
-      apiKey: ${AZURE_OPENAI_API_KEY}
-      resourceName: acme-openai-eastus2
-  languageModel: azure|chat-prod
-"""
-MODEL_NAME = """aiGateway:
-  providers:
-    azure:
-      apiKey: ${AZURE_OPENAI_API_KEY}
-      resourceName: acme-openai-eastus2
-  languageModel: azure|gpt-4o
-"""
-SECRET_KEYS = ["9b1c4e7f2a3d4c5b8e6f7a1b2c3d4e5f",
-               "Zx81kQ3mT7pL2vN9rB4wC6yH0sJ5dF8gA1eK3uM7oP2iQ9tR4nS6bV0cX5zY8wL1jH3kG7fD2aE9qW4rT6yU0iO",
-               "sk-live-77aa88bb99cc00dd11ee22ff33aa44bb"]
-LEAKY = f"""aiGateway:
-  providers:
-    azure:
-      apiKey: {SECRET_KEYS[0]}
-      resourceName: acme-openai
-      headers:
-        Authorization: Bearer {SECRET_KEYS[2]}
-        api-key: "{SECRET_KEYS[0]}"
-    openai:
-      apiKey: "{SECRET_KEYS[1]}"
-      baseURL: https://user:{SECRET_KEYS[1][:20]}@api.openai.com/v1
-  languageModel: azure|gpt-4o
-"""
 
 
 def run(*args, stdin=None, env=None, cwd=None, timeout=30):

@@ -14,19 +14,13 @@ import subprocess
 import sys
 import tempfile
 import unittest
+
+from sample_configs import CLEAN, LEAKY, MODEL_NAME, SECRET_KEYS
 import xml.etree.ElementTree as ET
 
 GWLINT = None
 SOURCE = None
 
-MODEL_NAME = """aiGateway:
-  providers:
-    azure:
-      apiKey: ${AZURE_OPENAI_API_KEY}
-      resourceName: acme-openai-eastus2
-  languageModel: azure|gpt-4o
-"""
-CLEAN = MODEL_NAME.replace("gpt-4o", "chat-prod")
 # A value with the characters each format must escape: % , : | < & > and an escaped newline.
 ODD_VALUE = """aiGateway:
   providers:
@@ -36,22 +30,6 @@ ODD_VALUE = """aiGateway:
   languageModel: "azure|gpt%4o,x:y\\nz<&>|'\\"\\u0001"
 """
 ODD_NAME = "we,ird:na%me.yaml"
-SECRET_KEYS = ["9b1c4e7f2a3d4c5b8e6f7a1b2c3d4e5f",
-               "Zx81kQ3mT7pL2vN9rB4wC6yH0sJ5dF8gA1eK3uM7oP2iQ9tR4nS6bV0cX5zY8wL1jH3kG7fD2aE9qW4rT6yU0iO",
-               "sk-live-77aa88bb99cc00dd11ee22ff33aa44bb"]
-LEAKY = f"""aiGateway:
-  providers:
-    azure:
-      apiKey: {SECRET_KEYS[0]}
-      resourceName: acme-openai
-      headers:
-        Authorization: Bearer {SECRET_KEYS[2]}
-        api-key: "{SECRET_KEYS[0]}"
-    openai:
-      apiKey: "{SECRET_KEYS[1]}"
-      baseURL: https://user:{SECRET_KEYS[1][:20]}@api.openai.com/v1
-  languageModel: azure|gpt-4o
-"""
 FORMATS = ("sarif", "junit", "github", "markdown")
 
 
