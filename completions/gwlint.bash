@@ -76,7 +76,7 @@ _gwlint() {
       esac
       if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W "--help --format --output -o --fail-on --select --ignore --severity
-                                 --today --check-env --merge --deployments --baseline --write-baseline --fix --diff --color --jobs -j" -- "$cur"))
+                                 --today --check-env --no-project-config --merge --deployments --baseline --write-baseline --fix --diff --color --jobs -j" -- "$cur"))
       else
         compopt -o filenames 2>/dev/null
         COMPREPLY=($(compgen -f -- "$cur"))

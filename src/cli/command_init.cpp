@@ -22,9 +22,9 @@ constexpr const char* kProjectConfigName = ".gwlint.yaml";
 // and an active key that does nothing would mislead.
 constexpr std::string_view kStarterConfig = R"yaml(# gwlint project configuration, written by `gwlint init`.
 #
-# NOTE: this release of gwlint does not read .gwlint.yaml yet; the next release will (it will look
-# for it from the current directory upwards). Until then, pass the same settings to `gwlint lint`
-# as options: --severity CODE=LEVEL, --select/--ignore CODES, --deployments FILE, --baseline FILE.
+# `gwlint lint` finds this file from the current directory upwards; options on the command line
+# (--severity, --deployments, --baseline) win over it, and --no-project-config ignores it.
+# Schema: schemas/gwlint-config.schema.json.
 #
 # Every key is optional. Uncomment what you need.
 
@@ -162,7 +162,7 @@ CommandRunner add_init_command(CLI::App& app) {
       return kExitUsage;
     }
     std::cerr << "gwlint init: " << (exists ? "overwrote " : "wrote ") << kProjectConfigName
-              << " (read by gwlint from the next release)\n"
+              << " (gwlint lint reads it from this folder and below)\n"
               << "gwlint init: add this to .pre-commit-config.yaml (printed on stdout):\n";
     std::cout << kPreCommitSnippet;
     std::cout.flush();

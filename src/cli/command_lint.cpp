@@ -11,6 +11,7 @@
 #include "cli/commands.hpp"
 #include "cli/fix_mode.hpp"
 #include "cli/input_paths.hpp"
+#include "cli/project_config.hpp"
 #include "config/loader.hpp"
 #include "config/merge.hpp"
 #include "lint/baseline.hpp"
@@ -39,7 +40,8 @@ struct LintArguments {
   std::string write_baseline;  // --write-baseline FILE: accept every current finding
   bool fix = false;
   bool diff = false;
-  bool merge = false;  // --merge: the paths are layers of one configuration (base first)
+  bool merge = false;              // --merge: the paths are layers of one configuration (base first)
+  bool no_project_config = false;  // --no-project-config: ignore .gwlint.yaml
   unsigned jobs = 0;
 };
 
@@ -110,9 +112,32 @@ void lint_merged(const std::vector<std::string>& paths, const LintOptions& optio
   consume(report.path, &report, nullptr);
 }
 
-int run_lint(const LintArguments& args) {
+// `.gwlint.yaml` fills in what the command line leaves open; the command line wins.
+bool apply_project_config(LintArguments& args, LintOptions& options, PathFilter& filter) {
+  if (args.no_project_config) return true;
+  std::optional<std::string> found = find_project_config();
+  if (!found) return true;
+  ProjectConfig project;
+  std::string error;
+  if (!load_project_config(*found, project, error)) {
+    std::cerr << "gwlint lint: " << error << '\n';
+    return false;
+  }
+  for (const auto& [code, severity] : project.rules) options.policy.severity.emplace(code, severity);
+  options.context.extra_model_ids.insert(options.context.extra_model_ids.end(), project.models.begin(),
+                                         project.models.end());
+  if (args.deployments.empty()) args.deployments = project.deployments;
+  if (args.baseline.empty() && args.write_baseline.empty()) args.baseline = project.baseline;
+  filter = {project.include, project.exclude, project.folder};
+  return true;
+}
+
+int run_lint(const LintArguments& given) {
+  LintArguments args = given;
   LintOptions options;
   if (!build_policy(args, options.policy)) return kExitUsage;
+  PathFilter filter;
+  if (!apply_project_config(args, options, filter)) return kExitUsage;
   if (!args.today.empty() && !parse_civil_date(args.today, options.context.today)) {
     std::cerr << fmt::format("gwlint lint: --today expects a date YYYY-MM-DD, got '{}'\n", args.today);
     return kExitUsage;
@@ -126,7 +151,8 @@ int run_lint(const LintArguments& args) {
     }
   }
 
-  std::vector<std::string> paths = expand_input_paths(args.paths.empty() ? std::vector<std::string>{"."} : args.paths);
+  std::vector<std::string> paths =
+      expand_input_paths(args.paths.empty() ? std::vector<std::string>{"."} : args.paths, filter);
   if (args.merge && (args.fix || args.diff)) {
     std::cerr << "gwlint lint: --fix and --diff work on single files, not on a --merge view\n";
     return kExitUsage;
@@ -254,6 +280,8 @@ CommandRunner add_lint_command(CLI::App& app) {
   command->add_flag("--merge", args->merge,
                     "lint the files as layers of one configuration, merged as Backstage merges its config layers "
                     "(later wins, mappings merge deeply, lists are replaced)");
+  command->add_flag("--no-project-config", args->no_project_config,
+                    "ignore .gwlint.yaml (otherwise found from the working directory upwards)");
   command->add_option("-j,--jobs", args->jobs, "files linted in parallel (default: number of cores)");
   return [args]() { return run_lint(*args); };
 }

@@ -34,8 +34,10 @@ bool is_missing_property_error(std::string_view description) {
   return description.substr(0, 25) == "Missing required property";
 }
 
+}  // namespace
+
 // valijson's context ("<root>", "[aiGateway]", "[providers]", "[0]") back to the node.
-const Node* node_at(const Node* root, const std::vector<std::string>& context) {
+const Node* node_at_context(const Node* root, const std::vector<std::string>& context) {
   const Node* node = root;
   for (size_t i = 1; i < context.size() && node; ++i) {
     std::string_view segment = context[i];
@@ -55,6 +57,8 @@ const Node* node_at(const Node* root, const std::vector<std::string>& context) {
   return node;
 }
 
+namespace {
+
 bool inside_unresolved_include(const Node* node) {
   for (; node; node = node->parent) {
     if (value_source(node) == ValueSource::IncludeObject) return true;
@@ -72,7 +76,7 @@ std::vector<SchemaIssue> issues_from_valijson(const Node* root, const valijson::
     if (!deepest || error.context.size() > deepest->context.size()) deepest = &error;
   }
   if (!deepest) return {};
-  const Node* node = node_at(root, deepest->context);
+  const Node* node = node_at_context(root, deepest->context);
   if (!node || inside_unresolved_include(node)) return {};
   SchemaIssue issue;
   issue.node = node;

@@ -30,4 +30,7 @@ struct SchemaIssue {
 // Thread-safe; the schemas are parsed once per process.
 std::vector<SchemaIssue> validate_against_schema(const Document& document);
 
+// The node a valijson error context ("<root>", "[aiGateway]", "[0]") names, or nullptr.
+const Node* node_at_context(const Node* root, const std::vector<std::string>& context);
+
 }  // namespace gwlint

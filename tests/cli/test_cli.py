@@ -262,6 +262,40 @@ class Merge(Workspace):
         self.assertEqual(run("lint", "--merge", "--fix", base, prod).returncode, 2)
 
 
+class ProjectConfig(Workspace):
+    def test_project_config_sets_severities_globs_and_baseline(self):
+        self.write(".gwlint.yaml", "rules: {AZ201: warning, model-name-as-deployment: warning}\n"
+                                   "include: ['*.gw.{yaml,yml}']\nexclude: ['fixtures/*']\n")
+        self.write("team/chat.gw.yaml", MODEL_NAME)
+        self.write("fixtures/bad.gw.yaml", MODEL_NAME)
+        self.write("app-config.yaml", MODEL_NAME)  # not picked up: include replaces the defaults
+        sub = os.path.join(self.dir, "team")
+        r = run("lint", "--format", "json", ".", cwd=self.dir)
+        data = json.loads(r.stdout)
+        self.assertEqual(data["summary"]["files"], 1, r.stdout)
+        self.assertEqual({f["severity"] for f in data["findings"] if f["code"] == "AZ201"}, {"warning"})
+        self.assertEqual(r.returncode, 0)  # only warnings
+        # found from a subfolder too; the command line wins; --no-project-config ignores it
+        self.assertEqual(run("lint", "chat.gw.yaml", cwd=sub).returncode, 0)
+        self.assertEqual(run("lint", "--severity", "AZ201=error", "chat.gw.yaml", cwd=sub).returncode, 1)
+        self.assertEqual(run("lint", "--no-project-config", "chat.gw.yaml", cwd=sub).returncode, 1)
+
+    def test_bad_project_config_is_a_positioned_usage_error(self):
+        self.write(".gwlint.yaml", "rules:\n  AZ201: loud\n")
+        path = self.write("app-config.yaml", CLEAN)
+        r = run("lint", path, cwd=self.dir)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn(".gwlint.yaml:2:10", r.stderr)
+        self.write(".gwlint.yaml", "rules:\n  NOPE1: off\n")
+        self.assertIn(".gwlint.yaml:2:3", run("lint", path, cwd=self.dir).stderr)
+        self.write(".gwlint.yaml", "ruls: {}\n")
+        self.assertEqual(run("lint", path, cwd=self.dir).returncode, 2)
+
+    def test_init_writes_a_config_lint_accepts(self):
+        self.assertEqual(run("init", cwd=self.dir).returncode, 0)
+        self.assertEqual(run("lint", self.write("app-config.yaml", CLEAN), cwd=self.dir).returncode, 0)
+
+
 class Secrets(Workspace):
     def test_no_secret_in_any_format(self):
         path = self.write("app-config.yaml", LEAKY)
