@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <iostream>
 #include <thread>
@@ -196,7 +197,20 @@ int run_lint(const LintArguments& given) {
   RunSummary summary;
   bool unreadable = false;
   reporter->begin();
+  // Progress for long runs on a terminal only: CI logs and pipes stay clean.
+  const bool show_progress = paths.size() >= 500 && ::isatty(STDERR_FILENO) == 1;
+  size_t done = 0;
+  auto last_progress = std::chrono::steady_clock::now();
+  auto progress = [&](bool final) {
+    if (!show_progress) return;
+    auto now = std::chrono::steady_clock::now();
+    if (!final && now - last_progress < std::chrono::milliseconds(200)) return;
+    last_progress = now;
+    std::cerr << (final ? "\r\x1b[K" : fmt::format("\rgwlint: {}/{} files", done, paths.size())) << std::flush;
+  };
   auto consume = [&](const std::string& path, FileReport* report, const std::string* error) {
+    ++done;
+    progress(false);
     if (error) {
       std::cerr << fmt::format("{}: error: cannot read: {}\n", path, *error);
       unreadable = true;
@@ -214,6 +228,7 @@ int run_lint(const LintArguments& given) {
   } else {
     lint_files(paths, options, jobs, consume);
   }
+  progress(true);
   reporter->end(summary);
   if (args.fix) fixer.print_summary(std::cerr);
   if (!args.baseline.empty()) {

@@ -193,6 +193,15 @@ class Output(Workspace):
         os.waitpid(pid, 0)
         return b"".join(chunks).decode(errors="replace")
 
+    def test_progress_only_on_a_terminal_for_long_runs(self):
+        for i in range(600):
+            self.write(f"c{i:03d}/app-config.yaml", CLEAN)
+        piped = run("lint", "-j", "1", self.dir)
+        self.assertNotIn("files\r", piped.stderr + piped.stdout)
+        self.assertNotIn("/600 files", piped.stderr)
+        on_terminal = self.tty_run(["lint", "-j", "1", self.dir], {})
+        self.assertIn("0 errors, 0 warnings in 600 files", on_terminal)
+
     def test_colour_only_on_tty_and_never_with_no_color(self):
         path = self.write("app-config.yaml", MODEL_NAME)
         self.assertNotIn("\x1b[", run("lint", path).stdout)               # a pipe: no colour
