@@ -1,18 +1,16 @@
 #!/usr/bin/env python3
 """CLI tests: run the built gwlint binary as a user or CI would (exit codes, stdin, directories,
 atomic --output, colour, formats, secrets, hostile input)."""
-import argparse
 import json
 import os
 import pty
 import random
 import shutil
 import subprocess
-import sys
 import tempfile
 import unittest
 
-from sample_configs import CLEAN, LEAKY, MODEL_NAME, SECRET_KEYS
+from support import CLEAN, LEAKY, MODEL_NAME, SECRET_KEYS, parse_test_arguments, run_tests
 
 GWLINT = None
 SOURCE = None
@@ -449,13 +447,5 @@ class FixAndDiff(Workspace):
 
 
 if __name__ == "__main__":
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--gwlint", required=True)
-    parser.add_argument("--source", required=True)
-    args, rest = parser.parse_known_args()
-    GWLINT, SOURCE = os.path.abspath(args.gwlint), os.path.abspath(args.source)
-    program = unittest.main(argv=[sys.argv[0], *rest], exit=False, verbosity=1)
-    result = program.result
-    failed = len(result.failures) + len(result.errors)
-    print(f"{result.testsRun - failed} passed, {failed} failed")
-    sys.exit(1 if failed else 0)
+    GWLINT, SOURCE, rest = parse_test_arguments()
+    run_tests(rest)

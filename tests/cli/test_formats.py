@@ -4,18 +4,16 @@ github and markdown, parse what it prints and check the fields, positions, escap
 literal secret leaks. Outside validators where the machine has them: Microsoft's SARIF
 multitool (npm, installed from tests/formats/package-lock.json into tests/formats/node_modules)
 and xmllint against tests/formats/junit-10.xsd (the JUnit shape Jenkins reads)."""
-import argparse
 import fcntl
 import json
 import os
 import re
 import shutil
 import subprocess
-import sys
 import tempfile
 import unittest
 
-from sample_configs import CLEAN, LEAKY, MODEL_NAME, SECRET_KEYS
+from support import CLEAN, LEAKY, MODEL_NAME, SECRET_KEYS, parse_test_arguments, run_tests
 import xml.etree.ElementTree as ET
 
 GWLINT = None
@@ -384,13 +382,5 @@ class SecretsTest(Workspace):
 
 
 if __name__ == "__main__":
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--gwlint", required=True)
-    parser.add_argument("--source", required=True)
-    args, rest = parser.parse_known_args()
-    GWLINT, SOURCE = os.path.abspath(args.gwlint), os.path.abspath(args.source)
-    program = unittest.main(argv=[sys.argv[0], *rest], exit=False, verbosity=1)
-    result = program.result
-    failed = len(result.failures) + len(result.errors)
-    print(f"{result.testsRun - failed} passed, {failed} failed")
-    sys.exit(1 if failed else 0)
+    GWLINT, SOURCE, rest = parse_test_arguments()
+    run_tests(rest)
