@@ -13,8 +13,6 @@
 #include "cli/fix_mode.hpp"
 #include "cli/input_paths.hpp"
 #include "cli/project_config.hpp"
-#include "config/loader.hpp"
-#include "config/merge.hpp"
 #include "lint/baseline.hpp"
 #include "lint/batch.hpp"
 #include "lint/inventory_file.hpp"
@@ -99,17 +97,10 @@ bool fails(const RunSummary& summary, const std::string& fail_on) {
 
 // One report for the merged view of all layers; an unreadable layer is an error like any file.
 void lint_merged(const std::vector<std::string>& paths, const LintOptions& options, const ReportConsumer& consume) {
-  std::vector<std::unique_ptr<Document>> layers;
-  for (const auto& path : paths) {
-    ReadResult read = read_input(path, options.limits.max_bytes);
-    if (read.error) {
-      consume(path, nullptr, &*read.error);
-      return;
-    }
-    layers.push_back(load_text_as(path == "-" ? "<stdin>" : path, std::move(read), options.limits));
-  }
-  if (layers.empty()) return;
-  FileReport report = lint_document(merge_layers(std::move(layers)), options);
+  if (paths.empty()) return;
+  FileReport report;
+  std::string failed_path, error;
+  if (!lint_layers(paths, options, report, failed_path, error)) return consume(failed_path, nullptr, &error);
   consume(report.path, &report, nullptr);
 }
 

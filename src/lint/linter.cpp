@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "config/loader.hpp"
+#include "config/merge.hpp"
 #include "lint/gateway_model.hpp"
 #include "lint/rule.hpp"
 #include "lint/suppressions.hpp"
@@ -56,15 +57,15 @@ FileReport lint_document(std::unique_ptr<Document> document, const LintOptions& 
     FindingSink sink(*rule, report.findings);
     rule->check(input, sink);
     // A rule may pick a severity per finding (AZ207); an override replaces it.
-    bool overridden = options.policy.severity.count(std::string(info.code)) > 0;
-    for (size_t i = first; i < report.findings.size(); ++i) {
-      if (overridden) report.findings[i].severity = severity;
+    if (options.policy.severity.count(std::string(info.code)) > 0) {
+      for (size_t i = first; i < report.findings.size(); ++i) report.findings[i].severity = severity;
     }
   }
 
   apply_suppressions(*document, report.findings, options.policy);
 
-  report.redactor = Redactor(*document);
+  // Only what is printed needs masking: a clean file skips building the secret set.
+  if (!report.findings.empty()) report.redactor = Redactor(*document);
   for (Finding& finding : report.findings) {
     // What users see as the fix is the exact text that replaces the finding's span (quotes
     // included), so applying it by hand or by tool gives the same file.
@@ -88,14 +89,38 @@ FileReport lint_document(std::unique_ptr<Document> document, const LintOptions& 
   return report;
 }
 
-bool lint_path(const std::string& path, const LintOptions& options, FileReport& out, std::string& error) {
+namespace {
+
+// Reads and loads one file ("-" is stdin, shown as `<stdin>`); nullptr with `error` when unreadable.
+std::unique_ptr<Document> load_path(const std::string& path, const LintOptions& options, std::string& error) {
   ReadResult read = read_input(path, options.limits.max_bytes);
   if (read.error) {
     error = *read.error;
-    return false;
+    return nullptr;
   }
-  std::string display = path == "-" ? std::string("<stdin>") : path;
-  out = lint_document(load_text_as(display, std::move(read), options.limits), options);
+  return load_text_as(path == "-" ? std::string("<stdin>") : path, std::move(read), options.limits);
+}
+
+}  // namespace
+
+bool lint_path(const std::string& path, const LintOptions& options, FileReport& out, std::string& error) {
+  auto document = load_path(path, options, error);
+  if (!document) return false;
+  out = lint_document(std::move(document), options);
+  return true;
+}
+
+bool lint_layers(const std::vector<std::string>& paths, const LintOptions& options, FileReport& out,
+                 std::string& failed_path, std::string& error) {
+  std::vector<std::unique_ptr<Document>> layers;
+  for (const auto& path : paths) {
+    layers.push_back(load_path(path, options, error));
+    if (!layers.back()) {
+      failed_path = path;
+      return false;
+    }
+  }
+  out = lint_document(merge_layers(std::move(layers)), options);
   return true;
 }
 

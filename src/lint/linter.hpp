@@ -43,6 +43,10 @@ struct FileReport {
 FileReport lint_document(std::unique_ptr<Document> document, const LintOptions& options);
 // Reads and lints a file ("-" is stdin). Returns false with `error` set when it cannot be read.
 bool lint_path(const std::string& path, const LintOptions& options, FileReport& out, std::string& error);
+// Lints files as layers of one configuration (config/merge.hpp), base first. Returns false with
+// `failed_path` and `error` set when a layer cannot be read.
+bool lint_layers(const std::vector<std::string>& paths, const LintOptions& options, FileReport& out,
+                 std::string& failed_path, std::string& error);
 
 // True when `selector` (code, name or code prefix) names the rule.
 bool selector_matches(std::string_view selector, std::string_view code, std::string_view name);
