@@ -11,6 +11,7 @@ all: build
 
 deps:
 	@scripts/install-deps.sh
+	@scripts/install-node-clients.sh
 
 configure: deps
 	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) >/dev/null
@@ -24,6 +25,8 @@ demo: build
 	@$(GWLINT) lint examples/; rc=$$?; echo "(exit code $$rc: 0 clean, 1 findings, 2 error)"; test $$rc -le 1
 	@echo "== gwlint lint examples/clean/ (the clean example) =="
 	@$(GWLINT) lint examples/clean/
+	@echo "== gwlint scenario run scenarios/ (recorded Azure exchanges replayed against the builtin client) =="
+	@$(GWLINT) scenario run scenarios/ -j $(JOBS)
 
 check: build
 	@ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)

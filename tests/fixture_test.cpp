@@ -142,8 +142,8 @@ TEST_CASE("fixtures produce exactly the findings they expect", "[fixtures]") {
     }
     INFO("fixture " << path.string() << "\nfindings:\n" << described.str());
     if (is_bad) {
-      bool mentions_own_rule = std::any_of(expected.begin(), expected.end(),
-                                           [&](const Expectation& e) { return e.second == folder_code; });
+      bool mentions_own_rule =
+          std::any_of(expected.begin(), expected.end(), [&](const Expectation& e) { return e.second == folder_code; });
       CHECK(mentions_own_rule);
     }
     for (const auto& e : expected) {

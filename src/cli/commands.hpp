@@ -16,5 +16,8 @@ CommandRunner add_lint_command(CLI::App& app);
 CommandRunner add_rules_command(CLI::App& app);
 CommandRunner add_explain_command(CLI::App& app);
 CommandRunner add_init_command(CLI::App& app);
+CommandRunner add_scenario_command(CLI::App& app);
+CommandRunner add_mock_command(CLI::App& app);
+CommandRunner add_import_command(CLI::App& app);
 
 }  // namespace gwlint::cli

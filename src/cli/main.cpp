@@ -19,6 +19,9 @@ int main(int argc, char** argv) {
   add(add_rules_command(app));
   add(add_explain_command(app));
   add(add_init_command(app));
+  add(add_scenario_command(app));
+  add(add_mock_command(app));
+  add(add_import_command(app));
 
   try {
     app.parse(argc, argv);
