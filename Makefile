@@ -5,7 +5,7 @@ BUILD_TYPE ?= Release
 JOBS ?= $(shell nproc)
 GWLINT := $(BUILD)/gwlint
 
-.PHONY: all deps configure build demo check check-sanitize bench format clean
+.PHONY: all deps configure build demo check check-sanitize bench bench-mock format clean
 
 all: build
 
@@ -40,6 +40,10 @@ check-sanitize: deps
 
 bench: build
 	@bench/run.sh $(GWLINT)
+
+# The mock under load: wrk against `gwlint mock serve` and nginx side by side (design/BENCH.md §2).
+bench-mock: build
+	@bench/mock_load.py --gwlint $(GWLINT)
 
 format:
 	@find src tests bench -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i

@@ -6,9 +6,10 @@ set -euo pipefail
 packages=(
   g++ make cmake pkg-config ccache
   libyaml-cpp-dev libvalijson-dev nlohmann-json3-dev libcli11-dev libfmt-dev catch2
-  libcpp-httplib-dev libboost-dev libboost-filesystem-dev libssl-dev openssl curl
+  libcpp-httplib-dev libboost-dev libboost-filesystem-dev libssl-dev openssl curl libkainjow-mustache-dev
   python3 python3-yaml python3-jsonschema libxml2-utils
   pre-commit git zsh
+  clang-14 libclang-rt-14-dev
 )
 
 missing=()

@@ -19,5 +19,7 @@ CommandRunner add_init_command(CLI::App& app);
 CommandRunner add_scenario_command(CLI::App& app);
 CommandRunner add_mock_command(CLI::App& app);
 CommandRunner add_import_command(CLI::App& app);
+CommandRunner add_record_command(CLI::App& app);
+CommandRunner add_audit_command(CLI::App& app);
 
 }  // namespace gwlint::cli

@@ -22,6 +22,8 @@ int main(int argc, char** argv) {
   add(add_scenario_command(app));
   add(add_mock_command(app));
   add(add_import_command(app));
+  add(add_record_command(app));
+  add(add_audit_command(app));
 
   try {
     app.parse(argc, argv);

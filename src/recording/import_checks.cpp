@@ -2,6 +2,10 @@
 // ground truth of scenarios, so a suspicious one must be seen before it becomes a test.
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
+#include <string_view>
+
 #include "recording/import_detail.hpp"
 
 namespace gwlint::recording {
@@ -41,7 +45,44 @@ void check_length(const Body& body, const Headers& headers, bool verbatim, const
   }
 }
 
+// RFC 9110 token characters: what the recording loader accepts in a method or a header name.
+bool is_token(const std::string& text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) ||
+           std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
+  });
+}
+
 }  // namespace
+
+// Found by fuzzing (fuzz/regressions/importer/): the importers took any string as a method, a
+// path or a header, so `gwlint import` wrote recordings that gwlint itself then refused to load
+// (a YAML-read test-proxy key `violen    "Content-Length"`). The same rules as the loader's
+// (recording_loader.cpp), reported as import errors naming the entry.
+void check_loadable(const ImportedExchange& imported, ImportContext& context) {
+  const RecordedRequest& request = imported.exchange.request;
+  const std::string& id = imported.exchange.id;
+  if (!is_token(request.method)) {
+    context.error(imported.entry, fmt::format("{}: the method \"{}\" is not an HTTP method", id, request.method));
+  }
+  if (request.path.empty() || request.path.front() != '/' ||
+      request.path.find_first_of(" \r\n\t") != std::string::npos) {
+    context.error(imported.entry,
+                  fmt::format("{}: the path \"{}\" is not a request path (it must start with '/' and hold no spaces "
+                              "or line breaks)",
+                              id, request.path));
+  }
+  for (const Headers* headers : {&request.headers, &imported.exchange.response.headers}) {
+    for (const Header& header : *headers) {
+      if (!is_token(header.name)) {
+        context.error(imported.entry, fmt::format("{}: \"{}\" is not a valid header name", id, header.name));
+      } else if (header.value.find_first_of(std::string("\r\n\0", 3)) != std::string::npos) {
+        context.error(imported.entry,
+                      fmt::format("{}: the value of header {} holds a line break or NUL", id, header.name));
+      }
+    }
+  }
+}
 
 void check_imported_exchange(const ImportedExchange& imported, ImportContext& context) {
   const Exchange& exchange = imported.exchange;

@@ -56,5 +56,9 @@ void split_stream_body(RecordedResponse& response);
 void drop_transport_headers(ImportedExchange& imported);
 void assign_exchange_ids(std::vector<Exchange>& exchanges);
 void check_imported_exchange(const ImportedExchange& imported, ImportContext& context);
+// Errors for what gwlint's own format cannot hold (a method or header name that is not a token,
+// a header value with a line break, a path not starting with '/'): the import would write a
+// recording that does not load.
+void check_loadable(const ImportedExchange& imported, ImportContext& context);
 
 }  // namespace gwlint::recording

@@ -45,18 +45,14 @@ ImportResult import_gwlint(const Document& document, ImportResult result) {
   return result;
 }
 
-}  // namespace
-
-ImportResult import_recording_file(const std::string& path) {
-  ImportResult result;
+LoadLimits import_limits() {
   LoadLimits limits;
   limits.max_bytes = kMaxImportBytes;
-  ReadResult read = read_input(path, limits.max_bytes);
-  if (read.error) {
-    result.errors.push_back({path, "cannot read the file: " + *read.error});
-    return result;
-  }
-  auto document = load_text_as(path, std::move(read), limits);
+  return limits;
+}
+
+ImportResult import_document(const std::string& path, std::unique_ptr<Document> document) {
+  ImportResult result;
   for (const LoadProblem& problem : document->problems) {
     // Other tools' files are not ours to be strict about; a repeated key only matters in gwlint's
     // own format, where the loader reports it as an error anyway.
@@ -117,11 +113,30 @@ ImportResult import_recording_file(const std::string& path) {
     imported[i].exchange.id = exchanges[i].id;
     check_imported_exchange(imported[i], context);
     drop_transport_headers(imported[i]);
+    check_loadable(imported[i], context);
     sanitize_exchange(imported[i].exchange);
     recording.exchanges.push_back(std::move(imported[i].exchange));
   }
+  if (context.failed()) return result;
   result.recording = std::move(recording);
   return result;
+}
+
+}  // namespace
+
+ImportResult import_recording_file(const std::string& path) {
+  ImportResult result;
+  LoadLimits limits = import_limits();
+  ReadResult read = read_input(path, limits.max_bytes);
+  if (read.error) {
+    result.errors.push_back({path, "cannot read the file: " + *read.error});
+    return result;
+  }
+  return import_document(path, load_text_as(path, std::move(read), limits));
+}
+
+ImportResult import_recording_text(const std::string& path, std::string text) {
+  return import_document(path, load_document(path, std::move(text), import_limits(), std::string()));
 }
 
 }  // namespace gwlint::recording

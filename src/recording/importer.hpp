@@ -22,5 +22,8 @@ struct ImportResult {
 };
 
 ImportResult import_recording_file(const std::string& path);
+// The same on bytes already in memory (the fuzz targets): `path` is for messages only and
+// `$include`s are not resolved.
+ImportResult import_recording_text(const std::string& path, std::string text);
 
 }  // namespace gwlint::recording

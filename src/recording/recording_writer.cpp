@@ -53,7 +53,9 @@ bool headers_need_list(const Headers& headers) {
 std::vector<std::pair<std::string, std::vector<std::string>>> group_query(const QueryPairs& query) {
   std::vector<std::pair<std::string, std::vector<std::string>>> groups;
   for (const auto& [name, value] : query) {
-    auto it = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == name; });
+    // A named copy of the reference: clang before 16 cannot capture a structured binding (C++20).
+    const std::string& wanted = name;
+    auto it = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == wanted; });
     if (it == groups.end()) {
       groups.push_back({name, {value}});
     } else {

@@ -49,7 +49,9 @@ class JunitReporter final : public Reporter {
     std::vector<Case> cases;
     for (const RuleInfo* info : checked_) cases.push_back({std::string(info->code), std::string(info->name)});
     for (const auto& [code, findings] : by_code) {
-      bool known = std::any_of(cases.begin(), cases.end(), [&](const Case& c) { return c.code == code; });
+      // A named copy of the reference: clang before 16 cannot capture a structured binding (C++20).
+      const std::string& wanted = code;
+      bool known = std::any_of(cases.begin(), cases.end(), [&](const Case& c) { return c.code == wanted; });
       if (!known) cases.push_back({code, findings.front()->name});
     }
 

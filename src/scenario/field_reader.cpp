@@ -9,12 +9,6 @@
 
 namespace gwlint::scenario {
 
-std::string location_of(const Node* node) {
-  if (!node || !node->span.file) return {};
-  auto position = node->span.begin_position();
-  return fmt::format("{}:{}:{}", node->span.file->path(), position.line, position.column);
-}
-
 FieldReader::FieldReader(const Node* mapping, std::string context, std::vector<recording::Problem>& problems)
     : mapping_(mapping), context_(std::move(context)), problems_(problems) {}
 

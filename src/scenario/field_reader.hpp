@@ -7,11 +7,12 @@
 #include <vector>
 
 #include "config/node.hpp"
+#include "recording/node_location.hpp"
 #include "recording/recording_io.hpp"
 
 namespace gwlint::scenario {
 
-std::string location_of(const Node* node);
+using recording::location_of;  // "file:line:col"
 
 class FieldReader {
  public:

@@ -78,7 +78,9 @@ void write_text(const std::vector<ScenarioResult>& results, const RunSummary& su
       if (r.attempts > 1) out << fmt::format(" after {} attempts", r.attempts);
       out << '\n';
     }
-    for (const auto& finding : result.lint_findings) write_indented(out, "lint: " + finding, "      ");
+    if (verbose) {
+      for (const auto& finding : result.lint_findings) write_indented(out, "lint: " + finding, "      ");
+    }
     for (const auto& check : result.checks) {
       if (check.passed && !verbose) continue;
       std::string mark = check.passed ? palette.paint("32", "ok  ") : palette.paint("31", "FAIL");

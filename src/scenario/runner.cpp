@@ -127,9 +127,14 @@ ScenarioResult run_scenario(const Scenario& scenario, const RunOptions& options)
     call_run.spec = call_spec;
     call_run.url = resolved.endpoint->url_for(call_spec.call.op, resolved.deployment);
     auto call_started = Clock::now();
+    size_t requests_before = mock.journal().size();
     call_run.result = run_call(scenario, client, options.client.has_value(), *resolved.endpoint, resolved.deployment,
                                call_spec.call, mock.url());
     call_run.duration_ms = elapsed_ms(call_started);
+    // A client that does not count its attempts (most command clients) is measured by the mock.
+    if (call_run.result.attempts == 0) {
+      call_run.result.attempts = static_cast<int>(mock.journal().size() - requests_before);
+    }
     run.calls.push_back(std::move(call_run));
   }
   mock.stop();

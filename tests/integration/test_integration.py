@@ -9,7 +9,11 @@
   Skipped, with a message, only when `pre-commit` is not installed.
 - install: `cmake --install` into a temporary DESTDIR puts every file where it belongs, and
   `cpack -G DEB` builds a package with those files and the runtime dependencies.
-- completions: the bash completion completes subcommands, options and rule codes; the zsh one parses.
+- completions: the bash completion completes subcommands, options, rule codes and clients; the zsh one
+  parses. For every command `gwlint --help` lists (and the second level of `scenario` and `mock`),
+  every option of `gwlint CMD --help` is offered by the bash completion (asked), by the zsh
+  completion's function for CMD, and is named in the man page's OPTIONS subsection for CMD; each
+  command is in the man page's SYNOPSIS and COMMANDS.
 
 Usage: test_integration.py --gwlint-dir DIR --build-dir DIR --source DIR [--cmake CMAKE] [--cpack CPACK]
        [--only NAME ...]
@@ -55,6 +59,56 @@ def check(condition, message, result=None):
         if result is not None:
             message += f"\n--- rc={result.returncode}\n--- stdout:\n{result.stdout}\n--- stderr:\n{result.stderr}"
         raise AssertionError(message)
+
+
+def help_sections(text):
+    """`gwlint ... --help` (CLI11) as {section title: [entry names]}: the first column of each
+    entry line (two spaces in; wrapped descriptions are indented further)."""
+    sections, current = {}, None
+    for line in text.splitlines():
+        heading = re.match(r"^(\w[\w ]*):$", line)
+        if heading:
+            current = sections.setdefault(heading.group(1), [])
+        elif current is not None and re.match(r"^  \S", line):
+            current.append(line.split()[0])
+    return sections
+
+
+def help_options(gwlint, command):
+    """Options of `gwlint COMMAND --help`: every name of each entry (`-o,--output` gives both)."""
+    result = run([gwlint, *command.split(), "--help"])
+    check(result.returncode == 0, f"gwlint {command} --help", result)
+    options = []
+    for entry in help_sections(result.stdout).get("Options", []):
+        options += [name for name in entry.split(",") if re.fullmatch(r"--?[A-Za-z][\w-]*", name)]
+    check(options, f"no options parsed from `gwlint {command} --help`", result)
+    return options
+
+
+def help_subcommands(gwlint, command=""):
+    result = run([gwlint, *command.split(), "--help"])
+    check(result.returncode == 0, f"gwlint {command} --help".replace("  ", " "), result)
+    return help_sections(result.stdout).get("Subcommands", [])
+
+
+def help_commands(gwlint):
+    """Every command as typed: `lint`, ..., and `scenario run`, `mock serve` for command groups."""
+    commands = []
+    for name in help_subcommands(gwlint):
+        nested = help_subcommands(gwlint, name)
+        commands += [f"{name} {sub}" for sub in nested] if nested else [name]
+    return commands
+
+
+def man_sections(man, level):
+    """{title: source text} of the man page's `.SH` (level "SH") or `.SS` sections."""
+    parts = re.split(rf'^\.{level} +"?([^"\n]*?)"?\n', man, flags=re.M)
+    return {parts[i].strip(): parts[i + 1] for i in range(1, len(parts) - 1, 2)}
+
+
+def named(option, text):
+    """`--out` or `-o` as a whole word of text (not `--output`, not `--out-file`)."""
+    return re.search(rf"(?<![\w-]){re.escape(option)}(?![\w-])", text) is not None
 
 
 def hermetic_env(args, tmp):
@@ -284,6 +338,11 @@ def test_install(args, tmp):
     man_text = man.replace("\\-", "-")
     for option in sorted(options):
         check(option in man_text, f"man page does not document `lint {option}`")
+    # And every option of every other command of this build (per section: see test_completions).
+    man_words = re.sub(r"\\f[BIRP]", " ", man_text)
+    for command in help_commands(binary):
+        for option in help_options(binary, command):
+            check(named(option, man_words), f"the installed man page does not name `{command} {option}`")
     if shutil.which("man"):
         result = run(["man", "--warnings", "-l", "-Tutf8", os.path.join(destdir, "usr/share/man/man1/gwlint.1")])
         check(result.returncode == 0 and "warning" not in result.stderr, "man page renders without warnings", result)
@@ -341,17 +400,55 @@ t gwlint explain AZ20
 t gwlint lint --select AZ201,SEC30
 t gwlint lint --severity AZ201 = wa
 t gwlint init --
+t gwlint scenario ""
+t gwlint mock ""
+t gwlint scenario run --format ""
+t gwlint scenario run --client builtin,ai
+t gwlint scenario run --clients-dir "$2" --client ""
+t gwlint scenario run --clients-dir = "$2" --client = builtin,m
+t gwlint scenario run --color al
+t gwlint import --format ""
+t gwlint scenario run scenarios/bad-k
+t gwlint mock serve --rec
+t gwlint record --up
 """
+BASH_PROBE_LINES = 19
 
 
 def test_completions(args, tmp):
     env = hermetic_env(args, tmp)
+    gwlint = os.path.join(args.gwlint_dir, "gwlint")
     bash_completion = os.path.join(args.source, "completions/gwlint.bash")
-    result = run(["bash", "--norc", "--noprofile", "-c", BASH_PROBE, "probe", bash_completion], env=env)
+    commands = help_commands(gwlint)
+    check({"lint", "rules", "explain", "init", "scenario run", "mock serve", "import"} <= set(commands),
+          f"commands parsed from `gwlint --help`: {commands}")
+    top_level = help_subcommands(gwlint)
+
+    # A clients folder: two usable clients (run.mjs; an executable `run`), two that are not.
+    clients = os.path.join(tmp, "clients")
+    for name in ("mine", "exe", "common", "noexec"):
+        os.makedirs(os.path.join(clients, name))
+    open(os.path.join(clients, "mine", "run.mjs"), "w").close()
+    for name in ("exe", "noexec"):
+        open(os.path.join(clients, name, "run"), "w").close()
+    os.chmod(os.path.join(clients, "exe", "run"), 0o755)
+
+    # Asked from the source tree, so that `scenarios/` and `clients/` are there as in a checkout.
+    probe = BASH_PROBE + "".join(f"t gwlint {command} -\n" for command in commands)
+    result = run(["bash", "--norc", "--noprofile", "-c", probe, "probe", bash_completion, clients],
+                 cwd=args.source, env=env)
     check(result.returncode == 0, "bash completion probe", result)
     lines = result.stdout.splitlines()
-    check(len(lines) == 8, "bash completion probe output", result)
-    check(lines[0].split() == ["lint", "rules", "explain", "init", "--help", "--version"], "subcommands", result)
+    check(len(lines) == BASH_PROBE_LINES + len(commands), "bash completion probe output", result)
+    # The subcommands, in `gwlint --help` order. `record` may be offered before the binary has it
+    # (the command and its completion land separately); nothing else may differ.
+    offered = lines[0].split()
+    check(offered[-2:] == ["--help", "--version"], "subcommands end with --help --version", result)
+    check([word for word in offered[:-2] if word in top_level] == top_level
+          and [word for word in offered[:-2] if word not in top_level] in ([], ["record"]),
+          f"subcommands: gwlint --help lists {top_level}", result)
+    if "record" not in top_level:
+        print("  (gwlint has no `record` yet: its completion is not checked against --help)")
     check(set(lines[1].split()) == {"--format", "--fail-on", "--fix"}, "lint --f", result)
     check({"text", "json"} <= set(lines[2].split()), "lint --format values", result)
     check(lines[3] == "warning", "--fail-on values", result)
@@ -359,21 +456,65 @@ def test_completions(args, tmp):
     check("AZ201,SEC301" in lines[5].split(), "comma separated rule lists", result)
     check(lines[6] == "warning", "--severity CODE=LEVEL", result)
     check(set(lines[7].split()) == {"--force", "--help"}, "init options", result)
+    check(lines[8].split() == help_subcommands(gwlint, "scenario") + ["--help"], "scenario subcommands", result)
+    check(lines[9].split() == help_subcommands(gwlint, "mock") + ["--help"], "mock subcommands", result)
+    check(lines[10].split() == ["text", "json", "junit"], "scenario run --format values", result)
+    check(set(lines[11].split()) == {"builtin,ai-sdk", "builtin,ai-sdk-latest"}, "--client list", result)
+    check(set(lines[12].split()) == {"builtin", "ai-sdk", "ai-sdk-latest", "openai", "mine", "exe"},
+          "--client: folders of --clients-dir with run.mjs or an executable run", result)
+    check(lines[13] == "builtin,mine", "--clients-dir=DIR --client=LIST", result)
+    check(lines[14] == "always", "scenario run --color values", result)
+    check(lines[15].split() == ["yaml", "json"], "import --format values", result)
+    check(lines[16] == "scenarios/bad-key.yaml", "scenario run completes scenario files", result)
+    check(lines[17] == "--recording", "mock serve options", result)
+    check(lines[18] == "--upstream", "record options", result)
 
-    # Options the bash completion offers for lint = options `gwlint lint --help` lists.
-    help_options = set(re.findall(r"(--[a-z][a-z-]+)", run([os.path.join(args.gwlint_dir, "gwlint"), "lint", "--help"]).stdout))
-    script = open(bash_completion).read()
-    for option in sorted(help_options):
-        check(option in script, f"bash completion does not offer `lint {option}`")
     zsh_script = open(os.path.join(args.source, "completions/_gwlint")).read()
     check(zsh_script.startswith("#compdef gwlint"), "_gwlint should start with #compdef gwlint")
-    for option in sorted(help_options):
-        check(option in zsh_script, f"zsh completion does not offer `lint {option}`")
+    man = open(os.path.join(args.source, "man/gwlint.1")).read()
+    sections = man_sections(man, "SH")
+    for title in ("SYNOPSIS", "COMMANDS", "OPTIONS", "EXIT STATUS", "FILES", "EXAMPLES", "SEE ALSO"):
+        check(title in sections, f"man page lacks section {title}")
+    # SYNOPSIS as words: request names, quotes and font escapes dropped (`.B gwlint` `.B lint`).
+    synopsis = re.sub(r'^\.\w+ *|"|\\f[BIRP]', " ", sections["SYNOPSIS"], flags=re.M).replace("\\-", "-")
+    synopsis = " ".join(synopsis.split())
+    option_sections = {title: re.sub(r"\\f[BIRP]", " ", text).replace("\\-", "-")
+                       for title, text in man_sections(sections["OPTIONS"], "SS").items()}
+    # _describe entries: 'NAME:description'.
+    for name in dict.fromkeys(top_level + ["record"]):
+        check(re.search(rf"""^\s*['"]{name}:""", zsh_script, re.M), f"zsh completion does not offer the command {name}")
+    for group in ("scenario", "mock"):
+        for name in help_subcommands(gwlint, group):
+            check(re.search(rf"""[('"]{name}:""", zsh_script), f"zsh completion does not offer `{group} {name}`")
+
+    # Every option of every command: offered by bash (asked), by zsh (in the command's function),
+    # and named in the man page (in the command's OPTIONS subsection).
+    for index, command in enumerate(commands):
+        options = help_options(gwlint, command)
+        bash_offers = set(lines[BASH_PROBE_LINES + index].split())
+        function = re.search(rf"^_gwlint-{command.replace(' ', '-')}\(\) {{\n(.*?)^}}", zsh_script, re.M | re.S)
+        check(function, f"zsh completion has no function _gwlint-{command.replace(' ', '-')}")
+        check(re.search(rf"\bgwlint {command}\b", synopsis), f"man page SYNOPSIS lacks `gwlint {command}`")
+        check(re.search(rf'^\.TP\n\.B[IR]? +"?{command}\b', sections["COMMANDS"], re.M),
+              f"man page COMMANDS lacks `{command}`")
+        documented = [option for option in options if option not in ("-h", "--help")]
+        if documented:
+            check(command in option_sections, f"man page OPTIONS has no subsection for `{command}`")
+        for option in options:
+            if option != "-h":  # bash offers --help; -h would only clutter `-<TAB>`
+                check(option in bash_offers, f"bash completion does not offer `{command} {option}`", result)
+            check(named(option, function.group(1)), f"zsh completion does not offer `{command} {option}`")
+            if option in documented:
+                check(named(option, option_sections[command]), f"man page does not name `{command} {option}`")
+
     if shutil.which("zsh"):
         result = run(["zsh", "-n", os.path.join(args.source, "completions/_gwlint")])
         check(result.returncode == 0, "zsh -n _gwlint", result)
     else:
         print("  (zsh not installed: _gwlint syntax not checked)")
+    if shutil.which("groff"):
+        result = run(["groff", "-man", "-ww", "-z", os.path.join(args.source, "man/gwlint.1")])
+        check(result.returncode == 0 and not result.stderr.strip(), "groff -man -ww: man page warnings", result)
 
 
 TESTS = {"init": test_init, "precommit": test_precommit, "install": test_install, "completions": test_completions}

@@ -341,3 +341,32 @@ exchanges:
   REQUIRE(result.warnings.size() == 1);
   CHECK(result.warnings[0].location.find("own-ok.yaml:4:5") != std::string::npos);
 }
+
+// Found by fuzzing (fuzz/regressions/importer/): these imported, and the recording written from
+// them did not load. Also the in-memory entry point the fuzz target uses.
+TEST_CASE("errors: what gwlint's own format cannot hold stops an import", "[import][errors]") {
+  auto har = [](const std::string& method, const std::string& url, const std::string& header_name,
+                const std::string& header_value) {
+    return R"({"log": {"version": "1.2", "entries": [{"request": {"method": ")" + method + R"(", "url": ")" + url +
+           R"(", "headers": [{"name": ")" + header_name + R"(", "value": ")" + header_value +
+           R"("}]}, "response": {"status": 200, "headers": [], "content": {"text": "ok"}}}]}})";
+  };
+  ImportResult good = import_recording_text("mem.har", har("GET", "https://h/p?q=1", "x-a", "1"));
+  INFO(describe(good.errors));
+  REQUIRE(good.recording);
+  CHECK(good.errors.empty());
+  CHECK(good.recording->exchanges[0].request.path == "/p");
+
+  auto only_error = [](const ImportResult& result, const std::string& part) {
+    INFO(describe(result.errors));
+    CHECK_FALSE(result.recording);
+    REQUIRE(result.errors.size() == 1);
+    CHECK(result.errors[0].message.find(part) != std::string::npos);
+  };
+  only_error(import_recording_text("mem.har", har("GET", "https://h/p", "violen    \\\"Content-Length\\\"", "1")),
+             "is not a valid header name");
+  only_error(import_recording_text("mem.har", har("GET", "https://h/p", "x-a", "one\\r\\nx-injected: 1")),
+             "holds a line break or NUL");
+  only_error(import_recording_text("mem.har", har("GE T", "https://h/p", "x-a", "1")), "is not an HTTP method");
+  only_error(import_recording_text("mem.har", har("GET", "https://h/a b", "x-a", "1")), "is not a request path");
+}
