@@ -38,6 +38,19 @@ check-sanitize: deps
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  ctest --test-dir $(BUILD)-sanitize --output-on-failure -j $(JOBS)
 
+# libFuzzer (clang 14, ASan+UBSan, in $(BUILD)-fuzz): every target for FUZZ_SECONDS each, then the
+# kept crash inputs. fuzz-smoke is CI's short budget. See docs/hardening.md and fuzz/run.sh.
+FUZZ_SECONDS ?= 600
+FUZZ_SMOKE_SECONDS ?= 10
+.PHONY: fuzz fuzz-smoke
+fuzz: deps
+	@FUZZ_BUILD=$(CURDIR)/$(BUILD)-fuzz fuzz/run.sh all $(FUZZ_SECONDS)
+	@FUZZ_BUILD=$(CURDIR)/$(BUILD)-fuzz fuzz/run.sh replay
+
+fuzz-smoke: deps
+	@FUZZ_BUILD=$(CURDIR)/$(BUILD)-fuzz fuzz/run.sh replay
+	@FUZZ_BUILD=$(CURDIR)/$(BUILD)-fuzz fuzz/run.sh all $(FUZZ_SMOKE_SECONDS)
+
 bench: build
 	@bench/run.sh $(GWLINT)
 
@@ -46,7 +59,7 @@ bench-mock: build
 	@bench/mock_load.py --gwlint $(GWLINT)
 
 format:
-	@find src tests bench -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i
+	@find src tests bench fuzz -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i
 
 clean:
 	@rm -rf $(BUILD) $(BUILD)-sanitize

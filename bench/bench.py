@@ -9,6 +9,7 @@ Measures, side by side in one run, on a generated corpus (bench/gen_corpus.py):
   - growth: 1k and N files (100k with --full) and one ~8 MiB file
   - peers on the same files: yamllint -d relaxed, python3-jsonschema (bench/peer_jsonschema.py),
     and, when npm could install them, ajv-cli and @sourcemeta/jsonschema (default and --fast)
+At the end it draws the chart (bench/chart.py: SVG, stdlib only) to --chart (default OUT/benchmarks.svg).
 Timing uses hyperfine when it is installed (median of the runs, user/system means from its JSON)
 and a Python timer (os.wait4) otherwise. Prints a table and writes results.json / results.md.
 """
@@ -241,6 +242,7 @@ def main():
     ap.add_argument("--peer-python", default="/usr/bin/python3")
     ap.add_argument("--no-hyperfine", action="store_true")
     ap.add_argument("--profile", type=int, default=300, help="files for a callgrind profile (0: none)")
+    ap.add_argument("--chart", default="", help="SVG chart to write (default: OUT/benchmarks.svg; 'none': no chart)")
     a = ap.parse_args()
 
     os.makedirs(a.out, exist_ok=True)
@@ -440,6 +442,10 @@ def main():
     if a.profile and shutil.which("valgrind"):
         log(f"callgrind profile over {a.profile} files (-j 1) ...")
         R["profile"] = profile(gw, files[: a.profile], work)
+        # The floor under callgrind over the same files: an instruction ratio that load cannot skew.
+        floor_ir = callgrind_total([a.floor, "-q"] + files[: a.profile], work)
+        if floor_ir and R["profile"].get("total_ir"):
+            R["profile"]["floor_total_ir"] = floor_ir
 
     report(R, a)
     return 0
@@ -463,6 +469,21 @@ STAGES = [
     ("  redaction (Redactor)", r"^gwlint::Redactor::(Redactor|redact)(\[abi:cxx11\])?\(", "sum"),
     ("  output (reporters)", r"^gwlint::(?:\(anonymous namespace\)::)?\w*Reporter::\w+\(", "sum"),
 ]
+
+
+def callgrind_total(argv, work):
+    """Total instructions of one run under callgrind (None when it fails)."""
+    out = os.path.join(work, "callgrind-total.out")
+    script = os.path.join(work, "callgrind-total.sh")
+    with open(script, "w") as f:
+        f.write("exec " + " ".join(shlex.quote(x) for x in ["valgrind", "--tool=callgrind",
+                                                            f"--callgrind-out-file={out}"] + argv) + "\n")
+    subprocess.run(["sh", script], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    if not os.path.exists(out):
+        return None
+    ann = subprocess.run(["callgrind_annotate", out], capture_output=True, text=True).stdout
+    m = re.search(r"^\s*([\d,]+) \(\s*[\d.]+%\)\s+PROGRAM TOTALS", ann, re.M)
+    return int(m.group(1).replace(",", "")) if m else None
 
 
 def profile(gw, files, work):
@@ -555,7 +576,7 @@ def report(R, a):
     bars = []
 
     def bar(label, value, ok, text):
-        bars.append((label, value, "PASS" if ok else ("FAIL" if ok is not None else "n/a"), text))
+        bars.append((label, value, "PASS" if ok else ("MISS" if ok is not None else "n/a"), text))
 
     gd, g1, g2 = g("gwlint -j default"), g("gwlint -j 1"), g("gwlint -j 2")
     f1 = g("floor -j 1")
@@ -567,6 +588,10 @@ def report(R, a):
         bar("batch lint / parse floor, same threads (-j 1 vs -j 1)", f"{g1 / f1:.2f}x", None, "(info)")
         bar("batch lint / parse floor, CPU time (-j 1)", f"{F['gwlint -j 1']['cpu'] / F['floor -j 1']['cpu']:.2f}x",
             None, "(info: robust on a busy machine)")
+    pr = R.get("profile") or {}
+    if pr.get("floor_total_ir") and pr.get("total_ir"):
+        bar(f"batch lint / parse floor, instructions (callgrind, -j 1, {pr['files']} files)",
+            f"{pr['total_ir'] / pr['floor_total_ir']:.2f}x", None, "(info: independent of load)")
     if gd and fn:
         bar(f"batch lint -j default / floor -j {m['nproc']}", f"{gd / fn:.2f}x", None, "(info)")
     if g1 and g2:
@@ -641,7 +666,9 @@ def report(R, a):
         if "error" in pr:
             P(f"Profile: {pr['error']}")
         else:
-            P(f"Profile ({pr['command']}; {pr['total_ir'] / 1e6:.0f} M instructions, inclusive):")
+            P(f"Profile ({pr['command']}; {pr['total_ir'] / 1e6:.0f} M instructions, inclusive"
+              + (f"; the floor over the same files: {pr['floor_total_ir'] / 1e6:.0f} M" if pr.get("floor_total_ir") else "")
+              + "):")
             P("")
             P("| stage | instructions | share |")
             P("|---|---:|---:|")
@@ -661,6 +688,16 @@ def report(R, a):
     with open(os.path.join(a.out, "results.json"), "w") as f:
         json.dump(R, f, indent=2, default=str)
     log(f"results: {os.path.join(a.out, 'results.md')} and results.json")
+    chart_path = a.chart or os.path.join(a.out, "benchmarks.svg")
+    if chart_path != "none":
+        try:
+            sys.dont_write_bytecode = True  # no bench/__pycache__ in the work tree
+            import chart  # bench/chart.py (this script's directory is on sys.path)
+            chart.write(json.loads(json.dumps(R, default=str)), chart_path)
+            log(f"chart: {chart_path} (again from the results: bench/chart.py {os.path.join(a.out, 'results.json')} "
+                f"{chart_path})")
+        except Exception as e:  # the figures are written already; a chart problem must not lose them
+            log(f"chart: not written ({type(e).__name__}: {e})")
 
 
 if __name__ == "__main__":

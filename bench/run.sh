@@ -7,14 +7,15 @@
 # same build directory; builds nothing. Generates the corpus in a temporary directory, installs
 # the reference tools it lacks (Debian: hyperfine, time, yamllint, python3-jsonschema; npm, into
 # the temporary directory: ajv-cli and @sourcemeta/jsonschema), measures everything side by side
-# and prints a table (also written to $OUT/results.md and results.json). Always exits 0.
+# and prints a table (also written to $OUT/results.md and results.json) and draws the chart
+# ($OUT/benchmarks.svg, or $CHART; bench/chart.py RESULTS.json OUT.svg redraws it). Always exits 0.
 #
 # Environment:
 #   N=10000        corpus size            PEER_N=2000   files given to the peers (and to gwlint for them)
 #   FULL=1         also 100,000 files     RUNS=3        runs per batch measurement (median)
 #   NPM=0          skip the npm peers     PROFILE=300   files for the callgrind profile (0: none)
 #   OUT=DIR        keep results there (default: the temp dir, removed unless KEEP=1)
-#   SEED=42        corpus seed
+#   SEED=42        corpus seed            CHART=FILE    where the SVG chart goes (default $OUT/benchmarks.svg)
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(dirname "$here")
@@ -82,6 +83,7 @@ args=(--gw "$gw" --floor "$floor" --work "$work" --out "$out" -n "${N:-10000}" -
 [ -n "$npm_bin" ] && args+=(--npm-bin "$npm_bin")
 [ -n "$npm_note" ] && args+=(--npm-note "$npm_note")
 [ "${FULL:-0}" = 1 ] && args+=(--full)
+[ -n "${CHART:-}" ] && args+=(--chart "$CHART")
 command -v hyperfine >/dev/null || echo "bench/run.sh: hyperfine not available; using a Python timer" >&2
 
 python3 "$here/bench.py" "${args[@]}" || echo "bench/run.sh: the benchmark driver failed (exit $?)" >&2

@@ -251,3 +251,13 @@ TEST_CASE("a block scalar in a list item ends before the next key; properties ma
   CHECK(key->style == ScalarStyle::DoubleQuoted);
   CHECK(key->span.begin_position().line == 3);
 }
+
+// Found by fuzzing (fuzz/regressions/*/yaml-escapes-N-underscore.yaml): yaml-cpp 0.7 decodes `\N` and
+// `\_` to the bytes 0x85 and 0xA0, which are not UTF-8; the tree builder re-encodes them.
+TEST_CASE("the escapes \\N and \\_ load as UTF-8, like every other escape", "[loader]") {
+  auto document = load("a: \"x\\Ny\\_z \\xe9 \\u00a0 \\L\"\n\"k\\N\": 'single \\N'\nc: \"\xC3\xA0\\N\"\n");
+  REQUIRE(document->root);
+  CHECK(at(*document, {"a"})->scalar == "x\xC2\x85y\xC2\xA0z \xC3\xA9 \xC2\xA0 \xE2\x80\xA8");
+  CHECK(at(*document, {"k\xC2\x85"})->scalar == "single \\N");  // no escapes in single quotes
+  CHECK(at(*document, {"c"})->scalar == "\xC3\xA0\xC2\x85");    // 0xA0 continuing "à" is kept as it is
+}

@@ -27,6 +27,31 @@ ScalarStyle style_at(const std::string& text, size_t offset) {
   }
 }
 
+// yaml-cpp 0.7 decodes the YAML escapes `\N` (U+0085) and `\_` (U+00A0) to the single bytes 0x85 and
+// 0xA0, not to their UTF-8 encodings, so a valid file gave strings that are not UTF-8 (found by
+// fuzzing: fuzz/regressions/importer/; the recording writer then refused them). The text is checked
+// to be UTF-8 before parsing and every other escape decodes to UTF-8, so in a double-quoted scalar a
+// 0x85 or 0xA0 byte that does not continue a sequence came from one of those two escapes.
+std::string repair_escapes(const std::string& value) {
+  if (value.find_first_of("\x85\xA0") == std::string::npos) return value;
+  std::string out;
+  for (size_t i = 0; i < value.size();) {
+    auto c = static_cast<unsigned char>(value[i]);
+    size_t length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    bool valid = length > 0 && i + length <= value.size();
+    for (size_t k = 1; valid && k < length; ++k) valid = (static_cast<unsigned char>(value[i + k]) & 0xC0) == 0x80;
+    if (valid) {
+      out.append(value, i, length);
+      i += length;
+      continue;
+    }
+    if (c == 0x85 || c == 0xA0) out += '\xC2';
+    out += static_cast<char>(c);
+    ++i;
+  }
+  return out;
+}
+
 // Indentation (spaces) of the line that holds `offset`.
 size_t indentation_of_line(const std::string& text, size_t offset) {
   size_t line_start = text.rfind('\n', offset == 0 ? 0 : offset - 1);
@@ -230,7 +255,7 @@ void TreeBuilder::OnScalar(const YAML::Mark& mark, const std::string& tag, YAML:
   node->kind = NodeKind::Scalar;
   size_t begin = skip_node_properties(offset_of(mark));
   node->style = style_at(file_.text(), begin);
-  node->scalar = value;
+  node->scalar = node->style == ScalarStyle::DoubleQuoted ? repair_escapes(value) : value;
   if (tag != "?" && tag != "!") node->tag = tag;
   size_t parent_indent = indentation_of_line(file_.text(), begin);
   if (!stack_.empty() && stack_.back().pending_key && stack_.back().pending_key->span.file == &file_) {
