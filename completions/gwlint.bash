@@ -90,7 +90,7 @@ _gwlint() {
   local program=${COMP_WORDS[0]}
   case $command in
     "")
-      COMPREPLY=($(compgen -W "lint rules explain init scenario mock import record audit --help --version" -- "$cur"))
+      COMPREPLY=($(compgen -W "lint rules explain init import scenario mock record audit --help --version" -- "$cur"))
       ;;
     lint)
       case $prev in

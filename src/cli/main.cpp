@@ -5,6 +5,7 @@
 #include <map>
 
 #include "cli/commands.hpp"
+#include "cli/harness.hpp"
 
 int main(int argc, char** argv) {
   using namespace gwlint::cli;
@@ -19,11 +20,23 @@ int main(int argc, char** argv) {
   add(add_rules_command(app));
   add(add_explain_command(app));
   add(add_init_command(app));
-  add(add_scenario_command(app));
-  add(add_mock_command(app));
   add(add_import_command(app));
-  add(add_record_command(app));
-  add(add_audit_command(app));
+
+  // The harness commands come from a module loaded only when one of them runs (or for the full
+  // --help), so linting never pays for HTTP and TLS libraries (cli/harness.hpp).
+  std::string first_word = argc > 1 ? argv[1] : "";
+  bool wants_harness =
+      is_harness_command(first_word) || first_word.empty() || first_word == "-h" || first_word == "--help";
+  if (wants_harness) {
+    HarnessCommands harness;
+    std::string error;
+    if (add_harness_commands(app, harness, error)) {
+      for (auto& [command, runner] : harness) runners[command] = std::move(runner);
+    } else if (is_harness_command(first_word)) {
+      std::cerr << fmt::format("gwlint: `{}` needs the scenario harness module: {}\n", first_word, error);
+      return kExitUsage;
+    }
+  }
 
   try {
     app.parse(argc, argv);
