@@ -104,32 +104,15 @@ void lint_merged(const std::vector<std::string>& paths, const LintOptions& optio
   consume(report.path, &report, nullptr);
 }
 
-// `.gwlint.yaml` fills in what the command line leaves open; the command line wins.
-bool apply_project_config(LintArguments& args, LintOptions& options, PathFilter& filter) {
-  if (args.no_project_config) return true;
-  std::optional<std::string> found = find_project_config();
-  if (!found) return true;
-  ProjectConfig project;
-  std::string error;
-  if (!load_project_config(*found, project, error)) {
-    std::cerr << "gwlint lint: " << error << '\n';
-    return false;
-  }
-  for (const auto& [code, severity] : project.rules) options.policy.severity.emplace(code, severity);
-  options.context.extra_model_ids.insert(options.context.extra_model_ids.end(), project.models.begin(),
-                                         project.models.end());
-  if (args.deployments.empty()) args.deployments = project.deployments;
-  if (args.baseline.empty() && args.write_baseline.empty()) args.baseline = project.baseline;
-  filter = {project.include, project.exclude, project.folder};
-  return true;
-}
-
 int run_lint(const LintArguments& given) {
   LintArguments args = given;
   LintOptions options;
   if (!build_policy(args, options.policy)) return kExitUsage;
   PathFilter filter;
-  if (!apply_project_config(args, options, filter)) return kExitUsage;
+  if (!apply_project_config("lint", args.no_project_config, options, filter, args.deployments, args.baseline,
+                            args.write_baseline.empty())) {
+    return kExitUsage;
+  }
   if (!args.today.empty() && !parse_civil_date(args.today, options.context.today)) {
     std::cerr << fmt::format("gwlint lint: --today expects a date YYYY-MM-DD, got '{}'\n", args.today);
     return kExitUsage;

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <filesystem>
+#include <iostream>
+#include <iostream>
 #include <nlohmann/json.hpp>
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
 #include <valijson/schema.hpp>
@@ -120,6 +122,26 @@ bool load_project_config(const std::string& path, ProjectConfig& out, std::strin
   out.models = strings_of(root->find("models"));
   out.deployments = resolved(out.folder, root->find("deployments"));
   out.baseline = resolved(out.folder, root->find("baseline"));
+  return true;
+}
+
+bool apply_project_config(const char* command, bool skip, LintOptions& options, PathFilter& filter,
+                          std::string& deployments, std::string& baseline, bool fill_baseline) {
+  if (skip) return true;
+  std::optional<std::string> found = find_project_config();
+  if (!found) return true;
+  ProjectConfig project;
+  std::string error;
+  if (!load_project_config(*found, project, error)) {
+    std::cerr << "gwlint " << command << ": " << error << '\n';
+    return false;
+  }
+  for (const auto& [code, severity] : project.rules) options.policy.severity.emplace(code, severity);
+  options.context.extra_model_ids.insert(options.context.extra_model_ids.end(), project.models.begin(),
+                                         project.models.end());
+  if (deployments.empty()) deployments = project.deployments;
+  if (baseline.empty() && fill_baseline) baseline = project.baseline;
+  filter = {project.include, project.exclude, project.folder};
   return true;
 }
 

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "cli/input_paths.hpp"
+#include "lint/linter.hpp"
 #include "lint/severity.hpp"
 
 namespace gwlint::cli {
@@ -26,5 +28,12 @@ std::optional<std::string> find_project_config();
 
 // False with `error` ("FILE:LINE:COL: ...") when the file does not load or breaks the schema.
 bool load_project_config(const std::string& path, ProjectConfig& out, std::string& error);
+
+// What `lint` and `audit` take from the nearest `.gwlint.yaml`: rule severities, extra model ids,
+// the directory filter, and the inventory and baseline files where the command line left them
+// empty (`baseline` is only filled when `fill_baseline`). False, with "gwlint COMMAND: error" on
+// stderr, when the file is broken. Does nothing when `skip` (--no-project-config).
+bool apply_project_config(const char* command, bool skip, LintOptions& options, PathFilter& filter,
+                          std::string& deployments, std::string& baseline, bool fill_baseline);
 
 }  // namespace gwlint::cli

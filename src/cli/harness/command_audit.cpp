@@ -39,26 +39,6 @@ std::string date_text(const CivilDate& date) {
   return fmt::format("{:04}-{:02}-{:02}", date.year, date.month, date.day);
 }
 
-// `.gwlint.yaml` settings, as `lint` applies them; the command line wins.
-bool apply_project_config(AuditArguments& args, LintOptions& options, PathFilter& filter) {
-  if (args.no_project_config) return true;
-  std::optional<std::string> found = find_project_config();
-  if (!found) return true;
-  ProjectConfig project;
-  std::string error;
-  if (!load_project_config(*found, project, error)) {
-    std::cerr << "gwlint audit: " << error << '\n';
-    return false;
-  }
-  for (const auto& [code, severity] : project.rules) options.policy.severity.emplace(code, severity);
-  options.context.extra_model_ids.insert(options.context.extra_model_ids.end(), project.models.begin(),
-                                         project.models.end());
-  if (args.deployments.empty()) args.deployments = project.deployments;
-  if (args.baseline.empty()) args.baseline = project.baseline;
-  filter = {project.include, project.exclude, project.folder};
-  return true;
-}
-
 nlohmann::ordered_json or_null(const std::string& text) {
   return text.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(text);
 }
@@ -89,7 +69,10 @@ int run_audit_command(const AuditArguments& given) {
   AuditArguments args = given;
   audit::AuditOptions options;
   PathFilter filter;
-  if (!apply_project_config(args, options.lint, filter)) return kExitUsage;
+  if (!apply_project_config("audit", args.no_project_config, options.lint, filter, args.deployments, args.baseline,
+                            true)) {
+    return kExitUsage;
+  }
   if (!args.today.empty() && !parse_civil_date(args.today, options.lint.context.today)) {
     std::cerr << fmt::format("gwlint audit: --today expects a date YYYY-MM-DD, got '{}'\n", args.today);
     return kExitUsage;
